@@ -1,0 +1,39 @@
+package org.servicehall.platform;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The settings both sides share, under {@code hall.*}.
+ *
+ * @param mongodb    where the data lives
+ * @param dataDir    the directory of the embedded server's file (env {@code HALL_DATA_DIR})
+ * @param eventStore how the event store reads
+ */
+@ConfigurationProperties("hall")
+public record HallProperties(@DefaultValue Mongodb mongodb,
+                             @DefaultValue("data") Path dataDir,
+                             @DefaultValue EventStore eventStore) {
+
+    /**
+     * @param uri            a MongoDB connection string (env {@code MONGODB_URI}); blank means the embedded server
+     * @param database       the database, when the connection string names none
+     * @param embeddedPort   the embedded server's port on 127.0.0.1; 0 picks a free one
+     */
+    public record Mongodb(String uri, @DefaultValue("hall") String database, @DefaultValue("0") int embeddedPort) {
+
+        public boolean embedded() {
+            return uri == null || uri.isBlank();
+        }
+    }
+
+    /**
+     * @param gapTimeout how long a reserved but empty position may stay open before readers fence it
+     * @param batchSize  commits read per query
+     */
+    public record EventStore(@DefaultValue("10s") Duration gapTimeout, @DefaultValue("100") int batchSize) {
+    }
+}

@@ -1,0 +1,144 @@
+package org.servicehall.platform.axon;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.servicehall.platform.HallProperties;
+import org.servicehall.platform.eventstore.SequencedEventStorageEngine;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * Axon as both sides use it: events, snapshots and messages as readable JSON, the event store on MongoDB
+ * ({@link SequencedEventStorageEngine}), tracking tokens in MongoDB (so several instances share the work), and
+ * pooled streaming processors.
+ */
+@AutoConfiguration(before = AxonAutoConfiguration.class, after = MongoDataAutoConfiguration.class)
+@EnableConfigurationProperties(HallProperties.class)
+public class AxonConfiguration {
+
+    /**
+     * The stored JSON is a contract with every future version of this code, so it gets its own mapper rather than
+     * the web layer's, whose settings may change for other reasons. Fields are visible so aggregate snapshots work.
+     */
+    static ObjectMapper storageObjectMapper() {
+        return JsonMapper.builder()
+                         .findAndAddModules()
+                         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                         .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                         .build();
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(storageObjectMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    SequencedEventStorageEngine eventStorageEngine(MongoDatabaseFactory mongo, Serializer serializer,
+                                                   ObjectProvider<EventUpcaster> upcasters,
+                                                   HallProperties properties) {
+        SequencedEventStorageEngine engine = SequencedEventStorageEngine
+                .builder()
+                .database(mongo.getMongoDatabase())
+                .gapTimeout(properties.eventStore().gapTimeout())
+                .batchSize(properties.eventStore().batchSize())
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
+                .build();
+        engine.ensureIndexes();
+        return engine;
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoDatabaseFactory mongo, Serializer serializer,
+                          @Value("${spring.application.name:hall}") String applicationName) {
+        return MongoTokenStore.builder()
+                              .mongoTemplate(DefaultMongoTemplate.builder()
+                                                                 .mongoDatabase(mongo.getMongoDatabase())
+                                                                 .build())
+                              .serializer(serializer)
+                              .contentType(String.class)
+                              .nodeId(applicationName + "@" + ManagementFactory.getRuntimeMXBean().getName())
+                              .build();
+    }
+
+    @Bean
+    ConfigurerModule pooledStreamingProcessors(@Value("${hall.processors.segments:4}") int segments) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .usingPooledStreamingEventProcessors((configuration, builder) ->
+                        builder.initialSegmentCount(segments)));
+    }
+
+    @Bean
+    HealthIndicator eventStoreHealthIndicator(SequencedEventStorageEngine engine) {
+        return () -> {
+            SequencedEventStorageEngine.GapStatistics gaps = engine.gapStatistics();
+            return Health.up()
+                         .withDetail("headPosition", engine.headPosition())
+                         .withDetail("openGaps", gaps.open())
+                         .withDetail("fencedGaps", gaps.fenced())
+                         .withDetail("lateAppends", gaps.lateAppends())
+                         .build();
+        };
+    }
+
+    @Bean
+    EventStoreMetrics eventStoreMetrics(SequencedEventStorageEngine engine, MeterRegistry registry) {
+        return new EventStoreMetrics(engine, registry);
+    }
+
+    /** Gauges for what the health endpoint shows, so late appends can be alerted on. */
+    static final class EventStoreMetrics {
+
+        EventStoreMetrics(SequencedEventStorageEngine engine, MeterRegistry registry) {
+            Gauge.builder("hall.eventstore.gaps.open", engine, e -> e.gapStatistics().open())
+                 .description("Reserved positions this instance is waiting for").register(registry);
+            Gauge.builder("hall.eventstore.gaps.fenced", engine, e -> e.gapStatistics().fenced())
+                 .description("Positions this instance fenced after the gap timeout").register(registry);
+            Gauge.builder("hall.eventstore.appends.late", engine, e -> e.gapStatistics().lateAppends())
+                 .description("Commits re-appended because their position had been fenced").register(registry);
+        }
+    }
+
+}

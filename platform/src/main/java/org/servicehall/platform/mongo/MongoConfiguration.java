@@ -1,0 +1,66 @@
+package org.servicehall.platform.mongo;
+
+import com.mongodb.ConnectionString;
+import org.servicehall.platform.HallProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The one way both sides reach MongoDB: Spring Boot's client, {@code MongoTemplate} and everything built on them use
+ * the connection details published here, pointing at {@code MONGODB_URI} or, without it, at the embedded server.
+ */
+@AutoConfiguration(before = MongoAutoConfiguration.class)
+@EnableConfigurationProperties(HallProperties.class)
+public class MongoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${hall.mongodb.uri:}'.isBlank()")
+    EmbeddedMongo embeddedMongo(HallProperties properties) {
+        EmbeddedMongo mongo = EmbeddedMongo.start(properties.dataDir(), properties.mongodb().embeddedPort());
+        log.atInfo()
+           .addKeyValue("mongo", "embedded")
+           .addKeyValue("dataFile", mongo.file())
+           .addKeyValue("address", mongo.connectionString(properties.mongodb().database()))
+           .log("No MONGODB_URI: using the embedded MongoDB-compatible server, data in {}", mongo.file());
+        return mongo;
+    }
+
+    @Bean
+    MongoConnectionDetails mongoConnectionDetails(HallProperties properties,
+                                                  ObjectProvider<EmbeddedMongo> embedded) {
+        HallProperties.Mongodb mongodb = properties.mongodb();
+        ConnectionString connectionString;
+        if (mongodb.embedded()) {
+            connectionString = new ConnectionString(embedded.getObject().connectionString(mongodb.database()));
+        } else {
+            connectionString = withDatabase(new ConnectionString(mongodb.uri()), mongodb.database());
+            log.atInfo()
+               .addKeyValue("mongo", "external")
+               .addKeyValue("hosts", connectionString.getHosts())
+               .addKeyValue("database", connectionString.getDatabase())
+               .log("Using MongoDB at {} (from MONGODB_URI), database {}", connectionString.getHosts(),
+                    connectionString.getDatabase());
+        }
+        return () -> connectionString;
+    }
+
+    private static ConnectionString withDatabase(ConnectionString connectionString, String database) {
+        if (connectionString.getDatabase() != null) {
+            return connectionString;
+        }
+        String uri = connectionString.getConnectionString();
+        int query = uri.indexOf('?');
+        String hosts = query < 0 ? uri : uri.substring(0, query);
+        String options = query < 0 ? "" : uri.substring(query);
+        return new ConnectionString((hosts.endsWith("/") ? hosts : hosts + "/") + database + options);
+    }
+}

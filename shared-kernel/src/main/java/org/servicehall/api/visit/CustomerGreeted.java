@@ -1,0 +1,4 @@
+package org.servicehall.api.visit;
+
+public record CustomerGreeted(String visitId, String staffId) {
+}

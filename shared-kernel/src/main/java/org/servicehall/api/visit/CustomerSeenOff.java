@@ -1,0 +1,4 @@
+package org.servicehall.api.visit;
+
+public record CustomerSeenOff(String visitId, String staffId) {
+}

@@ -1,0 +1,4 @@
+package org.servicehall.api.visit;
+
+public record VisitStarted(String visitId, String hallId) {
+}
