@@ -4,8 +4,8 @@ import org.servicehall.platform.eventstore.SequencedEventStorageEngine;
 import org.servicehall.platform.mongo.EmbeddedMongo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -23,9 +23,9 @@ public class StartupReport {
         String name = context.getEnvironment().getProperty("spring.application.name", "hall");
         String url = context instanceof WebServerApplicationContext web && web.getWebServer() != null
                 ? "http://localhost:" + web.getWebServer().getPort() : "(no web server)";
-        ObjectProvider<EmbeddedMongo> embedded = context.getBeanProvider(EmbeddedMongo.class);
-        String data = embedded.getIfAvailable() != null
-                ? "embedded, file " + embedded.getObject().file() : "MONGODB_URI";
+        EmbeddedMongo embedded = context.getBeanProvider(EmbeddedMongo.class).getIfAvailable();
+        String data = embedded != null ? "embedded, file " + embedded.file()
+                : "MongoDB at " + context.getBean(MongoConnectionDetails.class).getConnectionString().getHosts();
         String database = context.getBeanProvider(MongoDatabaseFactory.class).getObject().getMongoDatabase().getName();
         long head = context.getBeanProvider(SequencedEventStorageEngine.class).getObject().headPosition();
         log.atInfo()

@@ -27,13 +27,18 @@ final class GlobalPositions {
         this.counters = counters;
     }
 
-    /** Reserves {@code count} consecutive positions and returns the first. Positions start at 1. */
+    /**
+     * Reserves {@code count} consecutive positions and returns the first. Positions start at 1.
+     * <p>
+     * Asks for the document as it was before the increment: the embedded server hands out the updated document
+     * itself, which a concurrent increment can change before it is sent, so two writers could see the same value.
+     */
     long reserve(int count) {
-        Document counter = counters.findOneAndUpdate(
+        Document before = counters.findOneAndUpdate(
                 eq("_id", COUNTER_ID),
                 Updates.inc(VALUE, (long) count),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return counter.get(VALUE, Number.class).longValue() - count + 1;
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+        return (before == null ? 0 : before.get(VALUE, Number.class).longValue()) + 1;
     }
 
     /** The highest position handed out so far, 0 when nothing was ever appended. */

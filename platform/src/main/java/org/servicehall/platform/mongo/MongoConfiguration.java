@@ -1,16 +1,21 @@
 package org.servicehall.platform.mongo;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
 import org.servicehall.platform.HallProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 /**
  * The one way both sides reach MongoDB: Spring Boot's client, {@code MongoTemplate} and everything built on them use
@@ -51,6 +56,18 @@ public class MongoConfiguration {
                     connectionString.getDatabase());
         }
         return () -> connectionString;
+    }
+
+    /** Reachability of the database, by {@code ping}: answered by MongoDB and the embedded server alike. */
+    @Bean
+    HealthIndicator mongoHealthIndicator(MongoDatabaseFactory mongo, ObjectProvider<EmbeddedMongo> embedded) {
+        return () -> {
+            MongoDatabase database = mongo.getMongoDatabase();
+            database.runCommand(new Document("ping", 1));
+            Health.Builder health = Health.up().withDetail("database", database.getName());
+            embedded.ifAvailable(server -> health.withDetail("embedded", server.file().toString()));
+            return health.build();
+        };
     }
 
     private static ConnectionString withDatabase(ConnectionString connectionString, String database) {

@@ -32,9 +32,15 @@ import java.util.stream.Collectors;
 @RestControllerAdvice
 class Problems extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler({AggregateNotFoundException.class, NotFound.class})
-    ProblemDetail notFound(RuntimeException e) {
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", "Nothing with id '" + e.getAggregateIdentifier()
+                + "' exists here");
     }
 
     @ExceptionHandler(RuleViolation.class)

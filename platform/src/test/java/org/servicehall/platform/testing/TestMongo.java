@@ -7,6 +7,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import org.servicehall.platform.mongo.EmbeddedMongo;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,6 +74,10 @@ public final class TestMongo implements AutoCloseable {
 
     public MongoDatabase database() {
         return client.getDatabase(databaseName);
+    }
+
+    public MongoTemplate mongoTemplate() {
+        return new MongoTemplate(new SimpleMongoClientDatabaseFactory(client, databaseName));
     }
 
     @Override

@@ -1,0 +1,24 @@
+package org.servicehall.command;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+import java.util.Map;
+
+/** The integrator API: commands in over HTTP, decided by the aggregates, events into the event store. */
+@SpringBootApplication
+public class CommandSideApplication {
+
+    /** Its settings live in {@code command-side.properties}, so both sides can share one classpath. */
+    public static final String CONFIG_NAME = "command-side";
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+
+    public static SpringApplication application() {
+        SpringApplication application = new SpringApplication(CommandSideApplication.class);
+        application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
+        return application;
+    }
+}

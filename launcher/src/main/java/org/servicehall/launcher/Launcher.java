@@ -1,0 +1,101 @@
+package org.servicehall.launcher;
+
+import org.servicehall.command.CommandSideApplication;
+import org.servicehall.platform.mongo.EmbeddedMongo;
+import org.servicehall.query.QuerySideApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole system in one process: the command side (port 8080) and the query side (port 8081), sharing the
+ * MongoDB named by {@code MONGODB_URI} or, without it, one embedded server whose file lives under
+ * {@code HALL_DATA_DIR} (default {@code ./data}). Other arguments are passed to both sides.
+ */
+public final class Launcher implements AutoCloseable {
+
+    private final EmbeddedMongo embedded;
+    private final ConfigurableApplicationContext commandSide;
+    private final ConfigurableApplicationContext querySide;
+
+    private Launcher(EmbeddedMongo embedded, ConfigurableApplicationContext commandSide,
+                     ConfigurableApplicationContext querySide) {
+        this.embedded = embedded;
+        this.commandSide = commandSide;
+        this.querySide = querySide;
+    }
+
+    public static void main(String[] args) {
+        Launcher launcher = start(System.getenv(), args);
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "launcher-shutdown"));
+        System.out.println();
+        System.out.println("Service hall is running.");
+        System.out.println("  command side (integrators): " + launcher.commandSideUrl());
+        System.out.println("  query side (views):         " + launcher.querySideUrl());
+        System.out.println("  data: " + launcher.data());
+        System.out.println("Press Ctrl+C to stop.");
+    }
+
+    /**
+     * Starts both sides. {@code environment} supplies {@code MONGODB_URI}, {@code HALL_DATA_DIR},
+     * {@code COMMAND_SIDE_PORT} and {@code QUERY_SIDE_PORT}.
+     */
+    public static Launcher start(Map<String, String> environment, String... args) {
+        String uri = environment.getOrDefault("MONGODB_URI", "");
+        EmbeddedMongo embedded = null;
+        if (uri.isBlank()) {
+            embedded = EmbeddedMongo.start(Path.of(environment.getOrDefault("HALL_DATA_DIR", "data")), 0);
+            uri = embedded.connectionString("hall");
+        }
+        try {
+            ConfigurableApplicationContext commandSide = run(CommandSideApplication.application(), uri,
+                    environment.getOrDefault("COMMAND_SIDE_PORT", "8080"), args);
+            ConfigurableApplicationContext querySide = run(QuerySideApplication.application(), uri,
+                    environment.getOrDefault("QUERY_SIDE_PORT", "8081"), args);
+            return new Launcher(embedded, commandSide, querySide);
+        } catch (RuntimeException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    private static ConfigurableApplicationContext run(SpringApplication application, String uri, String port,
+                                                      String[] args) {
+        // The launcher closes the sides in order (query side, command side, then the database) itself.
+        application.setRegisterShutdownHook(false);
+        // Both sides share one logging system here, which would label every line with the first side's name.
+        List<String> arguments = new ArrayList<>(List.of("--hall.mongodb.uri=" + uri, "--server.port=" + port,
+                                                         "--logging.include-application-name=false"));
+        arguments.addAll(List.of(args));
+        return application.run(arguments.toArray(String[]::new));
+    }
+
+    public String commandSideUrl() {
+        return "http://localhost:" + commandSide.getEnvironment().getProperty("local.server.port");
+    }
+
+    public String querySideUrl() {
+        return "http://localhost:" + querySide.getEnvironment().getProperty("local.server.port");
+    }
+
+    String data() {
+        return Optional.ofNullable(embedded).map(mongo -> "embedded, file " + mongo.file())
+                       .orElse("MongoDB from MONGODB_URI");
+    }
+
+    @Override
+    public void close() {
+        querySide.close();
+        commandSide.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}
