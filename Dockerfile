@@ -1,0 +1,13 @@
+# One image per side, built from this repository: docker build --build-arg SIDE=command-side .
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY . .
+RUN ./mvnw -B -q -DskipTests package
+
+FROM eclipse-temurin:17-jre
+ARG SIDE
+WORKDIR /app
+COPY --from=build /src/${SIDE}/target/${SIDE}-*-exec.jar app.jar
+# Graceful shutdown: Spring stops taking requests, lets processors finish their batch, then exits.
+STOPSIGNAL SIGTERM
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
