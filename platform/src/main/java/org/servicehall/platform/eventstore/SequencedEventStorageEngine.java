@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -72,6 +73,8 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
     private static final int HEAD_LOOK_BACK = 1_000;
     /** Windows a single fetch may skip when a run of positions holds only tombstones or pending commits. */
     private static final int MAX_EMPTY_WINDOWS = 10;
+    /** Stream keys asked for per query when reading an aggregate. */
+    private static final int STREAM_WINDOW = 16;
     /** How many times an append retries after its position was fenced before giving up. */
     private static final int MAX_FENCED_RETRIES = 5;
 
@@ -183,24 +186,58 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
                                                                    long firstSequenceNumber, int batchSize) {
-        Map<Long, Document> commitsByFirstSequence = commitsStartingIn(aggregateIdentifier, firstSequenceNumber,
-                                                                       batchSize);
         List<DomainEventData<?>> result = new ArrayList<>();
-        long next = firstSequenceNumber;
-        Document commit = commitsByFirstSequence.get(next);
-        if (commit == null && firstSequenceNumber > 0) {
-            commit = commitCovering(aggregateIdentifier, firstSequenceNumber);
-        }
-        while (commit != null) {
-            for (DomainEventData<String> event : CommitDocuments.events(commit)) {
-                if (event.getSequenceNumber() >= firstSequenceNumber) {
-                    result.add(event);
+        Predicate<Document> collect = commit -> {
+            CommitDocuments.events(commit).stream()
+                           .filter(event -> event.getSequenceNumber() >= firstSequenceNumber)
+                           .forEach(result::add);
+            return result.size() < batchSize;
+        };
+        long from = firstSequenceNumber;
+        if (firstSequenceNumber > 0) {
+            Document covering = commitCovering(aggregateIdentifier, firstSequenceNumber);
+            if (covering != null && CommitDocuments.firstSequenceNumber(covering) < firstSequenceNumber) {
+                if (!collect.test(covering)) {
+                    return result;
                 }
+                from = CommitDocuments.lastSequenceNumber(covering) + 1;
             }
-            next = CommitDocuments.lastSequenceNumber(commit) + 1;
-            commit = commitsByFirstSequence.get(next);
         }
+        walkCommits(aggregateIdentifier, from, collect);
         return result;
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        AtomicLong last = new AtomicLong(-1);
+        walkCommits(aggregateIdentifier, 0, commit -> {
+            last.set(CommitDocuments.lastSequenceNumber(commit));
+            return true;
+        });
+        return last.get() < 0 ? Optional.empty() : Optional.of(last.get());
+    }
+
+    /**
+     * Visits an aggregate's commits in order, from the one starting at {@code from}, while {@code visitor} returns
+     * {@code true} and the stream goes on. Each query asks for a small window of stream keys, since most aggregates
+     * are short.
+     */
+    private void walkCommits(String aggregateIdentifier, long from, Predicate<Document> visitor) {
+        long next = from;
+        while (true) {
+            Map<Long, Document> window = commitsStartingIn(aggregateIdentifier, next, STREAM_WINDOW);
+            Document commit = window.get(next);
+            if (commit == null) {
+                return;
+            }
+            while (commit != null) {
+                if (!visitor.test(commit)) {
+                    return;
+                }
+                next = CommitDocuments.lastSequenceNumber(commit) + 1;
+                commit = window.get(next);
+            }
+        }
     }
 
     /** The commits whose first sequence number lies in [from, from + count), by exact stream keys. */
@@ -215,31 +252,13 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
         return result;
     }
 
-    /** A read that starts inside a commit (after a snapshot, say) finds the commit by looking back. */
+    /** The commit holding {@code sequenceNumber}: a read may start inside one (after a snapshot, say). */
     private Document commitCovering(String aggregateIdentifier, long sequenceNumber) {
-        long from = Math.max(0, sequenceNumber - batchSize());
-        return commitsStartingIn(aggregateIdentifier, from, (int) (sequenceNumber - from)).values().stream()
+        long from = Math.max(0, sequenceNumber - STREAM_WINDOW + 1);
+        return commitsStartingIn(aggregateIdentifier, from, (int) (sequenceNumber - from + 1)).values().stream()
                 .filter(commit -> CommitDocuments.lastSequenceNumber(commit) >= sequenceNumber)
                 .findFirst()
                 .orElse(null);
-    }
-
-    @Override
-    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-        Long last = null;
-        long next = 0;
-        while (true) {
-            Map<Long, Document> commits = commitsStartingIn(aggregateIdentifier, next, batchSize());
-            Document commit = commits.get(next);
-            if (commit == null) {
-                return Optional.ofNullable(last);
-            }
-            while (commit != null) {
-                last = CommitDocuments.lastSequenceNumber(commit);
-                next = last + 1;
-                commit = commits.get(next);
-            }
-        }
     }
 
     // ---------------------------------------------------------------- snapshots
