@@ -8,7 +8,8 @@ import org.servicehall.api.RuleViolation;
 import org.servicehall.api.visit.CustomerGreeted;
 import org.servicehall.api.visit.CustomerSeenOff;
 import org.servicehall.api.visit.GreetCustomer;
-import org.servicehall.api.visit.RouteToCounter;
+import org.servicehall.api.visit.Destination;
+import org.servicehall.api.visit.RouteCustomer;
 import org.servicehall.api.visit.RoutedToCounter;
 import org.servicehall.api.visit.SeeOffCustomer;
 import org.servicehall.api.visit.StartVisit;
@@ -41,11 +42,12 @@ class Visit {
             throw new RuleViolation("customer-already-greeted", "The customer of visit " + visitId
                     + " was already greeted");
         }
-        apply(new CustomerGreeted(visitId, command.staffId()));
+        apply(new CustomerGreeted(visitId, command.staffId(), command.rainy(), command.umbrellaStandShown(),
+                                  command.wetFloor(), command.wetFloorSignShown()));
     }
 
     @CommandHandler
-    void handle(RouteToCounter command) {
+    void handle(RouteCustomer command) {
         requireNotOver();
         apply(new RoutedToCounter(visitId, command.staffId(), command.counter()));
     }
@@ -53,7 +55,7 @@ class Visit {
     @CommandHandler
     void handle(SeeOffCustomer command) {
         requireNotOver();
-        apply(new CustomerSeenOff(visitId, command.staffId()));
+        apply(new CustomerSeenOff(visitId, command.staffId(), command.belongingsReminded()));
     }
 
     private void requireNotOver() {

@@ -4,7 +4,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.servicehall.api.visit.GreetCustomer;
-import org.servicehall.api.visit.RouteToCounter;
+import org.servicehall.api.visit.Destination;
+import org.servicehall.api.visit.RouteCustomer;
 import org.servicehall.api.visit.SeeOffCustomer;
 import org.servicehall.api.visit.StartVisit;
 import org.springframework.http.ResponseEntity;
@@ -30,13 +31,14 @@ class VisitController {
     record StartVisitRequest(@NotBlank String hallId) {
     }
 
-    record GreetingRequest(@NotBlank String staffId) {
+    record GreetingRequest(@NotBlank String staffId, boolean rainy, boolean umbrellaStandShown, boolean wetFloor,
+                           boolean wetFloorSignShown) {
     }
 
     record RoutingRequest(@NotBlank String staffId, @NotBlank String counter) {
     }
 
-    record SeeOffRequest(@NotBlank String staffId) {
+    record SeeOffRequest(@NotBlank String staffId, boolean belongingsReminded) {
     }
 
     record Created(String id) {
@@ -53,19 +55,20 @@ class VisitController {
 
     @PostMapping(path = "/{id}/greeting", consumes = "application/json")
     ResponseEntity<Void> greet(@PathVariable String id, @Valid @RequestBody GreetingRequest request) {
-        commands.sendAndWait(new GreetCustomer(id, request.staffId()));
+        commands.sendAndWait(new GreetCustomer(id, request.staffId(), request.rainy(), request.umbrellaStandShown(),
+                                               request.wetFloor(), request.wetFloorSignShown()));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping(path = "/{id}/routing", consumes = "application/json")
     ResponseEntity<Void> route(@PathVariable String id, @Valid @RequestBody RoutingRequest request) {
-        commands.sendAndWait(new RouteToCounter(id, request.staffId(), request.counter()));
+        commands.sendAndWait(new RouteCustomer(id, request.staffId(), Destination.COUNTER, request.counter(), null));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping(path = "/{id}/see-off", consumes = "application/json")
     ResponseEntity<Void> seeOff(@PathVariable String id, @Valid @RequestBody SeeOffRequest request) {
-        commands.sendAndWait(new SeeOffCustomer(id, request.staffId()));
+        commands.sendAndWait(new SeeOffCustomer(id, request.staffId(), request.belongingsReminded()));
         return ResponseEntity.noContent().build();
     }
 }

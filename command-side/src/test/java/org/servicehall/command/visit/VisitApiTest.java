@@ -57,7 +57,7 @@ class VisitApiTest {
                 .isEqualTo(HttpStatus.NO_CONTENT);
 
         assertThat(eventStore.readEvents(id).asStream().map(event -> (Object) event.getPayload()).toList())
-                .startsWith(new VisitStarted(id, "hall-1"), new CustomerGreeted(id, "guide-7"),
+                .startsWith(new VisitStarted(id, "hall-1"), new CustomerGreeted(id, "guide-7", false, false, false, false),
                             new RoutedToCounter(id, "guide-7", "3"))
                 .hasSize(4);
     }

@@ -22,6 +22,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -38,6 +40,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -73,6 +76,7 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
     private static final int HEAD_LOOK_BACK = 1_000;
     /** Windows a single fetch may skip when a run of positions holds only tombstones or pending commits. */
     private static final int MAX_EMPTY_WINDOWS = 10;
+    private static final String APPENDED_POSITION = SequencedEventStorageEngine.class.getName() + ".appendedPosition";
     /** Stream keys asked for per query when reading an aggregate. */
     private static final int STREAM_WINDOW = 16;
     /** How many times an append retries after its position was fenced before giving up. */
@@ -129,6 +133,7 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
             } else {
                 this.events.insertMany(documents, new InsertManyOptions().ordered(true));
             }
+            rememberPosition(CommitDocuments.globalIndex(documents.get(documents.size() - 1)));
         } catch (MongoWriteException | MongoBulkWriteException e) {
             int failedAt = failedIndex(e);
             if (MongoErrors.isDuplicateKey(e, GLOBAL_INDEX) && attempt < MAX_FENCED_RETRIES) {
@@ -138,6 +143,23 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
             }
             handlePersistenceException(e, commits.get(failedAt).get(0));
         }
+    }
+
+    /**
+     * Leaves the highest position this unit of work appended in its resources, so the command side can tell a client
+     * which position the query side must have reached for the change to be visible ({@link #appendedPosition}).
+     */
+    private static void rememberPosition(long position) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().resources().merge(APPENDED_POSITION, position,
+                                                      (a, b) -> Math.max((Long) a, (Long) b));
+        }
+    }
+
+    /** The highest global position the given unit of work appended, if it appended anything. */
+    public static OptionalLong appendedPosition(UnitOfWork<?> unitOfWork) {
+        Object position = unitOfWork.resources().get(APPENDED_POSITION);
+        return position == null ? OptionalLong.empty() : OptionalLong.of((Long) position);
     }
 
     /** Our positions were fenced while we stalled: the commits were never stored, so take new positions. */

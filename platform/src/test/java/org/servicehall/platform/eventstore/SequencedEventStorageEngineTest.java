@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -236,6 +238,17 @@ class SequencedEventStorageEngineTest {
         assertThat(snapshot.getSequenceNumber()).isEqualTo(3);
         assertThat(snapshot.getPayload()).isEqualTo(new Noted("a", "state at 3"));
         assertThat(engine.readSnapshot("b")).isEmpty();
+    }
+
+    @Test
+    void aUnitOfWorkKnowsThePositionItAppendedAt() {
+        engine.appendEvents(event("a", 0, new Opened("a", 1)));
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        engine.appendEvents(event("b", 0, new Opened("b", 2)), event("c", 0, new Opened("c", 3)));
+        OptionalLong position = SequencedEventStorageEngine.appendedPosition(unitOfWork);
+        unitOfWork.commit();
+
+        assertThat(position).hasValue(3);
     }
 
     @Test

@@ -48,9 +48,9 @@ class VisitTimelineProjectionTest {
     @Test
     void everyEventOfTheVisitBecomesAnEntryInOrder() throws Exception {
         handle(event(new VisitStarted("v-1", "hall-1"), "2026-11-27T23:58:00Z"),
-               event(new CustomerGreeted("v-1", "guide-7"), "2026-11-27T23:58:10Z"),
+               event(new CustomerGreeted("v-1", "guide-7", false, false, false, false), "2026-11-27T23:58:10Z"),
                event(new RoutedToCounter("v-1", "guide-7", "3"), "2026-11-27T23:59:30Z"),
-               event(new CustomerSeenOff("v-1", "clerk-2"), "2026-11-28T00:12:00Z"));
+               event(new CustomerSeenOff("v-1", "clerk-2", true), "2026-11-28T00:12:00Z"));
 
         VisitTimeline timeline = timeline();
 
@@ -70,7 +70,7 @@ class VisitTimelineProjectionTest {
     @Test
     void anEventDeliveredTwiceIsRecordedOnce() throws Exception {
         EventMessage<?> started = event(new VisitStarted("v-1", "hall-1"), "2026-11-28T09:00:00Z");
-        EventMessage<?> greeted = event(new CustomerGreeted("v-1", "guide-7"), "2026-11-28T09:00:05Z");
+        EventMessage<?> greeted = event(new CustomerGreeted("v-1", "guide-7", false, false, false, false), "2026-11-28T09:00:05Z");
 
         handle(started, greeted, started, greeted);
 

@@ -88,9 +88,9 @@ class VisitTimelineReplayTest {
         List<String> visits = List.of("v-1", "v-2", "v-3");
         for (String visit : visits) {
             publish(visit, 0, new VisitStarted(visit, "hall-1"));
-            publish(visit, 1, new CustomerGreeted(visit, "guide-7"));
+            publish(visit, 1, new CustomerGreeted(visit, "guide-7", false, false, false, false));
             publish(visit, 2, new RoutedToCounter(visit, "guide-7", "3"));
-            publish(visit, 3, new CustomerSeenOff(visit, "clerk-2"));
+            publish(visit, 3, new CustomerSeenOff(visit, "clerk-2", true));
         }
         int events = visits.size() * 4;
         await().atMost(Duration.ofSeconds(30)).until(() -> witness.count(ReplayStatus.REGULAR) == events);
@@ -111,7 +111,7 @@ class VisitTimelineReplayTest {
         assertThat(notOnReplay.greetings).hasValue(3);
 
         publish("v-4", 0, new VisitStarted("v-4", "hall-1"));
-        publish("v-4", 1, new CustomerGreeted("v-4", "guide-7"));
+        publish("v-4", 1, new CustomerGreeted("v-4", "guide-7", false, false, false, false));
         await().atMost(Duration.ofSeconds(30)).until(() -> witness.count(ReplayStatus.REGULAR) == events + 2);
         assertThat(witness.count(ReplayStatus.REPLAY)).isEqualTo(events);
         assertThat(notOnReplay.greetings).hasValue(4);

@@ -1,4 +1,12 @@
 package org.servicehall.api.visit;
 
-public record CustomerGreeted(String visitId, String staffId) {
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record CustomerGreeted(String visitId,
+                              String staffId,
+                              boolean rainy,
+                              boolean umbrellaStandShown,
+                              boolean wetFloor,
+                              boolean wetFloorSignShown) {
 }

@@ -1,4 +1,9 @@
 package org.servicehall.api.visit;
 
-public record CustomerSeenOff(String visitId, String staffId) {
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record CustomerSeenOff(String visitId,
+                              String staffId,
+                              boolean belongingsReminded) {
 }

@@ -1,4 +1,9 @@
 package org.servicehall.api.visit;
 
-public record RoutedToCounter(String visitId, String staffId, String counter) {
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record RoutedToCounter(String visitId,
+                              String staffId,
+                              String counter) {
 }

@@ -1,4 +1,8 @@
 package org.servicehall.api.visit;
 
-public record VisitStarted(String visitId, String hallId) {
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record VisitStarted(String visitId,
+                           String hallId) {
 }

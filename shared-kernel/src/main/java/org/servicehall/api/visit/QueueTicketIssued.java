@@ -1,0 +1,10 @@
+package org.servicehall.api.visit;
+
+import org.axonframework.serialization.Revision;
+import org.servicehall.api.BusinessType;
+
+@Revision("1")
+public record QueueTicketIssued(String visitId,
+                                String ticketNumber,
+                                BusinessType businessType) {
+}
