@@ -244,7 +244,7 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
      * {@code true} and the stream goes on. Each query asks for a small window of stream keys, since most aggregates
      * are short.
      */
-    private void walkCommits(String aggregateIdentifier, long from, Predicate<Document> visitor) {
+    void walkCommits(String aggregateIdentifier, long from, Predicate<Document> visitor) {
         long next = from;
         while (true) {
             Map<Long, Document> window = commitsStartingIn(aggregateIdentifier, next, STREAM_WINDOW);
@@ -413,7 +413,7 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
         return found;
     }
 
-    private TreeMap<Long, Document> find(Collection<Long> wanted) {
+    TreeMap<Long, Document> find(Collection<Long> wanted) {
         TreeMap<Long, Document> found = new TreeMap<>();
         for (Document document : events.find(in(GLOBAL_INDEX, wanted))) {
             found.put(CommitDocuments.globalIndex(document), document);
@@ -455,6 +455,16 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
      */
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
+        long first = firstPositionRecordedAt(dateTime);
+        return first <= 1 ? null : GapAwareTrackingToken.newInstance(first - 1, List.of());
+    }
+
+    /**
+     * The first position whose commit was recorded at or after {@code dateTime} (head + 1 if none). Writers' clocks
+     * make {@code recordedAt} only roughly follow positions, so callers needing every commit of a time range start a
+     * little earlier and filter.
+     */
+    long firstPositionRecordedAt(Instant dateTime) {
         long low = 1;
         long high = positions.head();
         while (low <= high) {
@@ -468,7 +478,12 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
                 high = middle - 1;
             }
         }
-        return low <= 1 ? null : GapAwareTrackingToken.newInstance(low - 1, List.of());
+        return low;
+    }
+
+    /** Read access to the store as recorded, for compliance: streams, time ranges, positions. */
+    public EventHistory history() {
+        return new EventHistory(this);
     }
 
     private Document firstCommitFrom(long from, long to) {
@@ -484,7 +499,7 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
         return null;
     }
 
-    private static Instant recordedAt(Document commit) {
+    static Instant recordedAt(Document commit) {
         return commit.getDate(CommitDocuments.RECORDED_AT).toInstant();
     }
 

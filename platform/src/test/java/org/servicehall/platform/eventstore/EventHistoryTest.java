@@ -1,0 +1,100 @@
+package org.servicehall.platform.eventstore;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.servicehall.platform.testing.TestMongo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventHistoryTest {
+
+    record Noted(String id, int n) {
+    }
+
+    private final TestMongo mongo = TestMongo.start();
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-28T00:00:00Z"));
+    private final SequencedEventStorageEngine engine = SequencedEventStorageEngine
+            .builder()
+            .database(mongo.database())
+            .clock(new Clock() {
+                @Override
+                public ZoneOffset getZone() {
+                    return ZoneOffset.UTC;
+                }
+
+                @Override
+                public Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                }
+
+                @Override
+                public Instant instant() {
+                    return now.get();
+                }
+            }, System::nanoTime)
+            .eventSerializer(JacksonSerializer.defaultSerializer())
+            .snapshotSerializer(JacksonSerializer.defaultSerializer())
+            .build();
+    private final EventHistory history = engine.history();
+
+    @AfterEach
+    void close() {
+        mongo.close();
+    }
+
+    private void append(String aggregate, long sequence, int n) {
+        engine.appendEvents(new GenericDomainEventMessage<>("Note", aggregate, sequence, new Noted(aggregate, n),
+                                                            MetaData.with("hallId", "hall-1")));
+    }
+
+    @Test
+    void anAggregateStreamIsReadAsStoredWithPositionsAndMetadata() {
+        engine.ensureIndexes();
+        append("a", 0, 1);
+        append("b", 0, 2);
+        engine.appendEvents(new GenericDomainEventMessage<>("Note", "a", 1, new Noted("a", 3)),
+                            new GenericDomainEventMessage<>("Note", "a", 2, new Noted("a", 4)));
+
+        List<EventHistory.StoredEvent> stream = history.aggregate("a");
+
+        assertThat(stream).extracting(EventHistory.StoredEvent::sequenceNumber).containsExactly(0L, 1L, 2L);
+        assertThat(stream).extracting(EventHistory.StoredEvent::globalPosition).containsExactly(1L, 3L, 3L);
+        assertThat(stream).extracting(EventHistory.StoredEvent::commitOffset).containsExactly(0, 0, 1);
+        assertThat(stream.get(0).payload()).isEqualTo(new Document("id", "a").append("n", 1));
+        assertThat(stream.get(0).metaData().getString("hallId")).isEqualTo("hall-1");
+        assertThat(stream.get(0).payloadType()).isEqualTo(Noted.class.getName());
+        assertThat(stream.get(0).recordedAt()).isEqualTo(Instant.parse("2026-11-28T00:00:00Z"));
+        assertThat(history.aggregate("nobody")).isEmpty();
+    }
+
+    @Test
+    void aTimeRangeIsWalkedInOrderAcrossManyWindows() {
+        engine.ensureIndexes();
+        for (int i = 0; i < 1_300; i++) {
+            now.set(Instant.parse("2026-11-28T00:00:00Z").plus(Duration.ofMinutes(i)));
+            append("v-" + i, 0, i);
+        }
+
+        List<EventHistory.StoredEvent> range = history.recordedBetween(Instant.parse("2026-11-28T02:00:00Z"),
+                                                                       Instant.parse("2026-11-28T20:00:00Z"))
+                                                      .toList();
+
+        assertThat(range).hasSize(18 * 60);
+        assertThat(range.get(0).aggregateIdentifier()).isEqualTo("v-120");
+        assertThat(range.get(range.size() - 1).aggregateIdentifier()).isEqualTo("v-1199");
+        assertThat(range).extracting(EventHistory.StoredEvent::globalPosition).isSorted();
+        assertThat(history.recordedBetween(Instant.parse("2026-11-29T00:00:00Z"),
+                                           Instant.parse("2026-11-30T00:00:00Z")).count()).isZero();
+    }
+}
