@@ -6,14 +6,15 @@ import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
 import org.bson.types.ObjectId;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+
+import static org.servicehall.platform.mongo.JsonBson.toBson;
+import static org.servicehall.platform.mongo.JsonBson.toJson;
 
 /**
  * How a commit is laid out in the {@code events} collection.
@@ -47,10 +48,6 @@ final class CommitDocuments {
     static final String PAYLOAD_REVISION = "payloadRevision";
     static final String PAYLOAD = "payload";
     static final String META_DATA = "metaData";
-
-    private static final JsonWriterSettings RELAXED_JSON = JsonWriterSettings.builder()
-                                                                             .outputMode(JsonMode.RELAXED)
-                                                                             .build();
 
     private CommitDocuments() {
     }
@@ -123,12 +120,4 @@ final class CommitDocuments {
         return result;
     }
 
-    /** JSON objects are kept as documents; anything else (a bare string or number payload) as its JSON text. */
-    private static Object toBson(String json) {
-        return json.stripLeading().startsWith("{") ? Document.parse(json) : json;
-    }
-
-    private static String toJson(Object stored) {
-        return stored instanceof Document document ? document.toJson(RELAXED_JSON) : (String) stored;
-    }
 }
