@@ -66,7 +66,10 @@ public class DeadlineConfiguration {
 
     @Bean
     HealthIndicator deadlinesHealthIndicator(MongoDeadlineManager manager) {
-        return () -> Health.up().withDetail("pending", manager.pending()).withDetail("failed", manager.failed())
+        return () -> Health.up()
+                           .withDetail("polling", manager.isPolling())
+                           .withDetail("pending", manager.pending())
+                           .withDetail("failed", manager.failed())
                            .build();
     }
 

@@ -81,9 +81,10 @@ import static org.servicehall.platform.deadline.DeadlineDocuments.SCOPE;
  * claim that expires after {@code claimTimeout}; another instance then fires the deadline again (at least once, with
  * the same message identifier).
  * <p>
- * The due query is a range on {@code nextAttemptAt}: the embedded server answers it by scanning the collection, which
- * stays cheap because only pending (and failed) deadlines are kept, fired ones are deleted. A real MongoDB uses the
- * index {@link #ensureIndexes()} declares.
+ * The due query is a range on {@code nextAttemptAt}, and claims and cancels filter on more than {@code _id}: the
+ * embedded server answers them by scanning the collection, which stays cheap because it holds only pending (and
+ * failed) deadlines, fired ones are deleted. A real MongoDB uses {@code _id} and the indexes
+ * {@link #ensureIndexes()} declares.
  * <p>
  * Like Axon's managers, scheduling and cancelling inside a unit of work happen when it prepares to commit, in the
  * order they were asked for; a deadline scheduled by a unit of work that then rolls back is removed again.
@@ -370,6 +371,13 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
     }
 
     // ---------------------------------------------------------------- figures
+
+    /** Whether this instance fires deadlines (a side without aggregates or sagas only schedules them). */
+    public boolean isPolling() {
+        synchronized (lifecycle) {
+            return poller != null;
+        }
+    }
 
     /** Deadlines waiting to fire (including those being fired or waiting for a retry). */
     public long pending() {

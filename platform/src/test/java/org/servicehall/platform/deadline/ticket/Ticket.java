@@ -1,0 +1,93 @@
+package org.servicehall.platform.deadline.ticket;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A test-only aggregate shaped like a work order: reminded an hour before it is due, then marked overdue, unless it
+ * was closed first.
+ */
+@Aggregate
+public class Ticket {
+
+    public record OpenTicket(@TargetAggregateIdentifier String ticketId, Instant dueAt) {
+    }
+
+    public record CloseTicket(@TargetAggregateIdentifier String ticketId) {
+    }
+
+    public record TicketOpened(String ticketId, Instant dueAt) {
+    }
+
+    public record TicketReminded(String ticketId) {
+    }
+
+    public record TicketOverdue(String ticketId, Instant dueAt) {
+    }
+
+    public record TicketClosed(String ticketId) {
+    }
+
+    public record Due(Instant dueAt) {
+    }
+
+    public static final String REMINDER = "ticket-reminder";
+    public static final String OVERDUE = "ticket-overdue";
+    public static final Duration REMINDER_BEFORE = Duration.ofHours(1);
+
+    @AggregateIdentifier
+    private String ticketId;
+    private boolean closed;
+
+    Ticket() {
+    }
+
+    @CommandHandler
+    Ticket(OpenTicket command, DeadlineManager deadlines) {
+        apply(new TicketOpened(command.ticketId(), command.dueAt()));
+        deadlines.schedule(command.dueAt().minus(REMINDER_BEFORE), REMINDER, new Due(command.dueAt()));
+    }
+
+    @CommandHandler
+    void handle(CloseTicket command, DeadlineManager deadlines) {
+        apply(new TicketClosed(ticketId));
+        deadlines.cancelAllWithinScope(REMINDER);
+        deadlines.cancelAllWithinScope(OVERDUE);
+    }
+
+    /** Checks its state: a deadline may fire after the state it was meant for has changed. */
+    @DeadlineHandler(deadlineName = REMINDER)
+    void remind(Due due, DeadlineManager deadlines) {
+        if (!closed) {
+            apply(new TicketReminded(ticketId));
+            deadlines.schedule(due.dueAt(), OVERDUE, due);
+        }
+    }
+
+    @DeadlineHandler(deadlineName = OVERDUE)
+    void overdue(Due due) {
+        if (!closed) {
+            apply(new TicketOverdue(ticketId, due.dueAt()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(TicketOpened event) {
+        ticketId = event.ticketId();
+    }
+
+    @EventSourcingHandler
+    void on(TicketClosed event) {
+        closed = true;
+    }
+}
