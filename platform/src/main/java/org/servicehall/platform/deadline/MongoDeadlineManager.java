@@ -50,6 +50,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.nin;
 import static org.axonframework.common.BuilderUtils.assertNonNull;
 import static org.axonframework.common.BuilderUtils.assertThat;
 import static org.axonframework.deadline.GenericDeadlineMessage.asDeadlineMessage;
@@ -68,13 +69,13 @@ import static org.servicehall.platform.deadline.DeadlineDocuments.SCOPE;
  * Why our own: Axon's {@code SimpleDeadlineManager} keeps deadlines in memory only; its {@code JobRunrDeadlineManager}
  * (open-source JobRunr) throws {@code UnsupportedOperationException} from {@code cancelAll} and
  * {@code cancelAllWithinScope} (they need JobRunr Pro), which the complaint and work-order aggregates rely on; its
- * db-scheduler and Quartz managers need a JDBC database. This one needs nothing MongoDB and the embedded server do
- * not both have: single-document writes, no transactions, no change streams.
+ * db-scheduler manager, and Quartz's persistent job store, need a JDBC database. This one uses only what MongoDB and
+ * the embedded server both offer: single-document writes, no transactions, no change streams.
  * <p>
  * Each scheduled deadline is one document ({@link DeadlineDocuments}). Every instance polls (default every second)
- * for documents whose {@code nextAttemptAt} has passed and claims each with a conditional update
- * ({@code _id} and {@code nextAttemptAt} still passed) that moves {@code nextAttemptAt} to the claim's expiry and sets
- * the {@code owner}: of several instances racing for one deadline exactly one matches. The winner fires the deadline into
+ * for documents whose {@code nextAttemptAt} has passed and claims each with a conditional update ({@code _id} and
+ * {@code nextAttemptAt} still passed) that moves {@code nextAttemptAt} to the claim's expiry and sets the
+ * {@code owner}: of several instances racing for one deadline exactly one matches. The winner fires the deadline into
  * its scope as Axon's own managers do (unit of work, handler interceptors, spans) and deletes the document. A failed
  * attempt is released for a retry with a doubling back-off; after {@code maxAttempts} the document stays, marked
  * {@code failedAt} and logged as an error, so nothing is lost silently. An instance that dies while firing leaves a
@@ -86,8 +87,9 @@ import static org.servicehall.platform.deadline.DeadlineDocuments.SCOPE;
  * failed) deadlines, fired ones are deleted. A real MongoDB uses {@code _id} and the indexes
  * {@link #ensureIndexes()} declares.
  * <p>
- * Like Axon's managers, scheduling and cancelling inside a unit of work happen when it prepares to commit, in the
- * order they were asked for; a deadline scheduled by a unit of work that then rolls back is removed again.
+ * Inside a unit of work (a command, or a deadline being fired), a deadline is stored as the unit of work prepares to
+ * commit, as with Axon's managers, and removed again if it rolls back; a cancel takes effect once it has committed
+ * (see {@link #cancel}).
  */
 public class MongoDeadlineManager extends AbstractDeadlineManager {
 
@@ -109,6 +111,7 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
     private final Duration retryBackoff;
     private final int maxAttempts;
     private final String owner;
+    private final String scheduledResource;
 
     private final Object lifecycle = new Object();
     private ScheduledExecutorService poller;
@@ -127,6 +130,7 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
         this.retryBackoff = builder.retryBackoff;
         this.maxAttempts = builder.maxAttempts;
         this.owner = builder.owner;
+        this.scheduledResource = MongoDeadlineManager.class.getName() + ".scheduled@" + owner;
     }
 
     public static Builder builder() {
@@ -137,7 +141,8 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
     public void ensureIndexes() {
         // Both are non-unique, so the embedded server ignores them and scans (see the class comment).
         deadlines.createIndex(Indexes.ascending(NEXT_ATTEMPT_AT), new IndexOptions().name("nextAttemptAt_1"));
-        deadlines.createIndex(Indexes.ascending(DEADLINE_NAME, SCOPE), new IndexOptions().name("deadlineName_1_scope_1"));
+        deadlines.createIndex(Indexes.ascending(DEADLINE_NAME, SCOPE),
+                              new IndexOptions().name("deadlineName_1_scope_1"));
     }
 
     // ---------------------------------------------------------------- the DeadlineManager API
@@ -153,29 +158,53 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
                 scheduleId, triggerDateTime, deadlineScope, processDispatchInterceptors(deadlineMessage),
                 serializer, clock.instant()))));
         if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().onRollback(unitOfWork -> deadlines.deleteOne(eq(ID, scheduleId)));
+            UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+            scheduledIn(unitOfWork).add(scheduleId);
+            unitOfWork.onRollback(rolledBack -> deadlines.deleteOne(eq(ID, scheduleId)));
         }
         return scheduleId;
     }
 
     @Override
     public void cancelSchedule(String deadlineName, String scheduleId) {
-        Span span = spanFactory.createCancelScheduleSpan(deadlineName, scheduleId);
-        runOnPrepareCommitOrNow(span.wrapRunnable(
-                () -> deadlines.deleteOne(and(eq(ID, scheduleId), eq(DEADLINE_NAME, deadlineName)))));
+        cancel(spanFactory.createCancelScheduleSpan(deadlineName, scheduleId),
+               and(eq(ID, scheduleId), eq(DEADLINE_NAME, deadlineName)));
     }
 
     @Override
     public void cancelAll(String deadlineName) {
-        Span span = spanFactory.createCancelAllSpan(deadlineName);
-        runOnPrepareCommitOrNow(span.wrapRunnable(() -> deadlines.deleteMany(eq(DEADLINE_NAME, deadlineName))));
+        cancel(spanFactory.createCancelAllSpan(deadlineName), eq(DEADLINE_NAME, deadlineName));
     }
 
     @Override
     public void cancelAllWithinScope(String deadlineName, ScopeDescriptor scope) {
-        Span span = spanFactory.createCancelAllWithinScopeSpan(deadlineName, scope);
-        runOnPrepareCommitOrNow(span.wrapRunnable(
-                () -> deadlines.deleteMany(DeadlineDocuments.inScope(deadlineName, scope, serializer))));
+        cancel(spanFactory.createCancelAllWithinScopeSpan(deadlineName, scope),
+               DeadlineDocuments.inScope(deadlineName, scope, serializer));
+    }
+
+    /**
+     * Inside a unit of work a cancel waits until it has committed, unlike in Axon's managers (which cancel as it
+     * prepares to commit): a command whose events are then rejected must not have cancelled anything. What the
+     * unit of work schedules after the cancel is spared, so "cancel, then schedule again" keeps the new deadline.
+     */
+    private void cancel(Span span, Bson deadlinesToCancel) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            span.run(() -> deadlines.deleteMany(deadlinesToCancel));
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        List<String> scheduled = scheduledIn(unitOfWork);
+        int scheduledBefore = scheduled.size();
+        unitOfWork.afterCommit(committed -> span.run(() -> {
+            List<String> scheduledAfter = scheduled.subList(scheduledBefore, scheduled.size());
+            deadlines.deleteMany(scheduledAfter.isEmpty() ? deadlinesToCancel
+                                                          : and(deadlinesToCancel, nin(ID, scheduledAfter)));
+        }));
+    }
+
+    /** The deadlines {@code unitOfWork} scheduled with this manager so far, in order. */
+    private List<String> scheduledIn(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.root().getOrComputeResource(scheduledResource, key -> new ArrayList<String>());
     }
 
     // ---------------------------------------------------------------- polling

@@ -73,7 +73,8 @@ class AggregateDeadlineTest {
     }
 
     private List<Object> events(Configuration configuration, String ticketId) {
-        return configuration.eventStore().readEvents(ticketId).asStream().<Object>map(EventMessage::getPayload).toList();
+        return configuration.eventStore().readEvents(ticketId).asStream()
+                            .<Object>map(EventMessage::getPayload).toList();
     }
 
     @Test

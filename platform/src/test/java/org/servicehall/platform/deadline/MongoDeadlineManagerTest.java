@@ -27,7 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -93,13 +93,14 @@ class MongoDeadlineManagerTest {
     private final Cases cases = new Cases();
     private final List<MongoDeadlineManager> managers = new ArrayList<>();
     private final List<MongoClient> clients = new ArrayList<>();
+    private final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
     private final MongoDeadlineManager deadlines = manager(builder -> builder);
 
-    private MongoDeadlineManager manager(Function<MongoDeadlineManager.Builder, MongoDeadlineManager.Builder> settings) {
+    private MongoDeadlineManager manager(UnaryOperator<MongoDeadlineManager.Builder> settings) {
         MongoDeadlineManager manager = settings.apply(MongoDeadlineManager.builder()
                                                                           .database(mongo.database())
                                                                           .scopeAwareProvider(scope -> Stream.of(cases))
-                                                                          .serializer(JacksonSerializer.defaultSerializer())
+                                                                          .serializer(serializer)
                                                                           .clock(clock))
                                                .build();
         manager.ensureIndexes();
@@ -308,21 +309,61 @@ class MongoDeadlineManagerTest {
         assertThat(stored().get(0).getString("lastError")).contains("Nothing here can handle");
     }
 
-    @Test
-    void insideAUnitOfWorkADeadlineIsStoredOnCommitAndRemovedOnRollback() {
-        DefaultUnitOfWork<Message<?>> committed = DefaultUnitOfWork.startAndGet(null);
-        String kept = deadlines.schedule(NOW, "reply", null, new Case("kept"));
-        assertThat(stored()).as("not before the commit").isEmpty();
-        committed.commit();
-
-        DefaultUnitOfWork<Message<?>> failedAppend = DefaultUnitOfWork.startAndGet(null);
-        deadlines.schedule(NOW, "reply", null, new Case("rolled-back"));
-        failedAppend.onPrepareCommit(unitOfWork -> {
+    /** A unit of work whose commit fails after it prepared to commit, as when the event store refuses its events. */
+    private static void failingCommit(Runnable work) {
+        DefaultUnitOfWork<Message<?>> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        work.run();
+        unitOfWork.onPrepareCommit(prepared -> {
             throw new IllegalStateException("the event store refused the events");
         });
-        assertThatThrownBy(failedAppend::commit).hasMessageContaining("refused");
+        assertThatThrownBy(unitOfWork::commit).hasMessageContaining("refused");
+    }
 
-        assertThat(stored()).extracting(document -> document.get("_id")).containsExactly(kept);
+    private static void committed(Runnable work) {
+        DefaultUnitOfWork<Message<?>> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        work.run();
+        unitOfWork.commit();
+    }
+
+    private List<Object> storedIds() {
+        return stored().stream().map(document -> document.get("_id")).toList();
+    }
+
+    @Test
+    void insideAUnitOfWorkADeadlineIsStoredOnCommitAndRemovedOnRollback() {
+        DefaultUnitOfWork<Message<?>> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        String kept = deadlines.schedule(NOW, "reply", null, new Case("kept"));
+        assertThat(stored()).as("not before the commit").isEmpty();
+        unitOfWork.commit();
+
+        failingCommit(() -> deadlines.schedule(NOW, "reply", null, new Case("rolled-back")));
+
+        assertThat(storedIds()).containsExactly(kept);
+    }
+
+    @Test
+    void insideAUnitOfWorkACancelTakesEffectOnlyOnceItCommitted() {
+        String reply = deadlines.schedule(NOW, "reply", null, new Case("c-1"));
+
+        failingCommit(() -> deadlines.cancelAllWithinScope("reply", new Case("c-1")));
+        assertThat(storedIds()).as("a rejected command cancels nothing").containsExactly(reply);
+
+        committed(() -> deadlines.cancelSchedule("reply", reply));
+        assertThat(stored()).isEmpty();
+    }
+
+    @Test
+    void cancellingThenSchedulingAgainInOneUnitOfWorkKeepsTheNewDeadline() {
+        deadlines.schedule(NOW, "reply", null, new Case("c-1"));
+        List<String> scheduled = new ArrayList<>();
+
+        committed(() -> {
+            scheduled.add(deadlines.schedule(NOW, "reply", null, new Case("c-1")));
+            deadlines.cancelAll("reply");
+            scheduled.add(deadlines.schedule(NOW, "reply", null, new Case("c-1")));
+        });
+
+        assertThat(storedIds()).as("only the one scheduled after the cancel").containsExactly(scheduled.get(1));
     }
 
     @Test
@@ -331,7 +372,7 @@ class MongoDeadlineManagerTest {
         CountDownLatch release = new CountDownLatch(1);
         MongoDeadlineManager slow = MongoDeadlineManager.builder()
                                                         .database(mongo.database())
-                                                        .serializer(JacksonSerializer.defaultSerializer())
+                                                        .serializer(serializer)
                                                         .clock(clock)
                                                         .scopeAwareProvider(scope -> Stream.of(new ScopeAware() {
                                                             @Override
