@@ -6,18 +6,17 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.servicehall.platform.deadline.ticket.Ticket;
-import org.servicehall.platform.deadline.ticket.Ticket.CloseTicket;
-import org.servicehall.platform.deadline.ticket.Ticket.OpenTicket;
-import org.servicehall.platform.deadline.ticket.Ticket.TicketOpened;
-import org.servicehall.platform.deadline.ticket.Ticket.TicketReminded;
-import org.servicehall.platform.deadline.ticket.TicketApplication;
+import org.servicehall.platform.deadline.Ticket.CloseTicket;
+import org.servicehall.platform.deadline.Ticket.OpenTicket;
+import org.servicehall.platform.deadline.Ticket.TicketOpened;
+import org.servicehall.platform.deadline.Ticket.TicketReminded;
 import org.servicehall.platform.testing.TestMongo;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +32,13 @@ import static org.awaitility.Awaitility.await;
  * deadline survives a restart of the side that scheduled it, and two instances of a side fire each deadline once.
  */
 class DeadlinesOnSpringBootTest {
+
+    /** A side with one aggregate that uses deadlines. */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(Ticket.class)
+    static class TicketSide {
+    }
 
     /** A side without aggregates or sagas, like the query side. */
     @SpringBootConfiguration
@@ -76,7 +82,7 @@ class DeadlinesOnSpringBootTest {
     @Test
     void aDeadlineScheduledBeforeARestartFiresAfterIt() {
         // It polls once as it starts, then not for an hour: the reminder cannot fire before the restart.
-        ConfigurableApplicationContext before = start(TicketApplication.class, "before", "1h");
+        ConfigurableApplicationContext before = start(TicketSide.class, "before", "1h");
         assertThat(before.getBean(Configuration.class).deadlineManager()).isInstanceOf(MongoDeadlineManager.class);
         assertThat(before.getBean(MongoDeadlineManager.class).isPolling()).isTrue();
         OpenTicket ticket = ticketRemindedIn("t-1", Duration.ofSeconds(2));
@@ -85,7 +91,7 @@ class DeadlinesOnSpringBootTest {
         assertThat(mongo.database().getCollection("deadlines").countDocuments())
                 .as("the reminder is pending while no instance runs").isEqualTo(1);
 
-        ConfigurableApplicationContext after = start(TicketApplication.class, "after");
+        ConfigurableApplicationContext after = start(TicketSide.class, "after");
 
         await().atMost(Duration.ofSeconds(30))
                .until(() -> events(after, "t-1").size() == 2);
@@ -100,8 +106,8 @@ class DeadlinesOnSpringBootTest {
 
     @Test
     void twoInstancesOfASideFireEachDeadlineOnce() {
-        ConfigurableApplicationContext first = start(TicketApplication.class, "first");
-        ConfigurableApplicationContext second = start(TicketApplication.class, "second");
+        ConfigurableApplicationContext first = start(TicketSide.class, "first");
+        ConfigurableApplicationContext second = start(TicketSide.class, "second");
         List<String> tickets = IntStream.range(0, 40).mapToObj(i -> "t-" + i).toList();
         tickets.forEach(id -> first.getBean(CommandGateway.class)
                                    .sendAndWait(ticketRemindedIn(id, Duration.ofSeconds(1))));

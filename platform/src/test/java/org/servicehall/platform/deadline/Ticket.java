@@ -1,4 +1,4 @@
-package org.servicehall.platform.deadline.ticket;
+package org.servicehall.platform.deadline;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -15,35 +15,35 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A test-only aggregate shaped like a work order: reminded an hour before it is due, then marked overdue, unless it
- * was closed first.
+ * was closed first. Package-private like every aggregate (the command side's architecture test sees this class).
  */
 @Aggregate
-public class Ticket {
+class Ticket {
 
-    public record OpenTicket(@TargetAggregateIdentifier String ticketId, Instant dueAt) {
+    record OpenTicket(@TargetAggregateIdentifier String ticketId, Instant dueAt) {
     }
 
-    public record CloseTicket(@TargetAggregateIdentifier String ticketId) {
+    record CloseTicket(@TargetAggregateIdentifier String ticketId) {
     }
 
-    public record TicketOpened(String ticketId, Instant dueAt) {
+    record TicketOpened(String ticketId, Instant dueAt) {
     }
 
-    public record TicketReminded(String ticketId) {
+    record TicketReminded(String ticketId) {
     }
 
-    public record TicketOverdue(String ticketId, Instant dueAt) {
+    record TicketOverdue(String ticketId, Instant dueAt) {
     }
 
-    public record TicketClosed(String ticketId) {
+    record TicketClosed(String ticketId) {
     }
 
-    public record Due(Instant dueAt) {
+    record Due(Instant dueAt) {
     }
 
-    public static final String REMINDER = "ticket-reminder";
-    public static final String OVERDUE = "ticket-overdue";
-    public static final Duration REMINDER_BEFORE = Duration.ofHours(1);
+    static final String REMINDER = "ticket-reminder";
+    static final String OVERDUE = "ticket-overdue";
+    static final Duration REMINDER_BEFORE = Duration.ofHours(1);
 
     @AggregateIdentifier
     private String ticketId;
