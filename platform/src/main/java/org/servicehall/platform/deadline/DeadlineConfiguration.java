@@ -110,7 +110,7 @@ public class DeadlineConfiguration {
             if (hasScopes()) {
                 manager.start();
             } else {
-                log.info("No aggregates or sagas here: this side schedules deadlines but does not fire them");
+                log.info("No aggregates or sagas here: this side does not fire deadlines");
             }
             running = true;
         }
