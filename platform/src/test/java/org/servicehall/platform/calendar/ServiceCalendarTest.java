@@ -7,6 +7,9 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.env.PropertiesPropertySourceLoader;
+import org.springframework.boot.env.SpringApplicationJsonEnvironmentPostProcessor;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
 import java.io.IOException;
@@ -91,6 +94,19 @@ class ServiceCalendarTest {
         assertThat(calendar.calendar("hall-1").isWorkingDay(LocalDate.parse("2026-10-01"))).isFalse();
         assertThat(calendar.knowsYear(2027)).isTrue();
         assertThat(calendar.knowsYear(2028)).isFalse();
+    }
+
+    @Test
+    void aYearCanBeAddedFromTheEnvironmentThroughSpringApplicationJson() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("environment", Map.of(
+                "SPRING_APPLICATION_JSON", "{\"hall.calendar.holidays.2027\": \"2027-02-05..2027-02-11\"}")));
+        new SpringApplicationJsonEnvironmentPostProcessor().postProcessEnvironment(environment, null);
+
+        ServiceCalendar calendar = ServiceCalendar.of(Binder.get(environment).bindOrCreate("hall.calendar",
+                                                                                           CalendarProperties.class));
+
+        assertThat(calendar.calendar("hall-1").isWorkingDay(LocalDate.parse("2027-02-08"))).isFalse();
     }
 
     @Test
