@@ -231,11 +231,11 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
         ScheduledExecutorService stopping;
         synchronized (lifecycle) {
             stopping = poller;
+            if (stopping == null) {
+                return;
+            }
             poller = null;
             stopped = true;
-        }
-        if (stopping == null) {
-            return;
         }
         stopping.shutdown();
         try {
