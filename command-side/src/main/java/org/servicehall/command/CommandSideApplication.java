@@ -1,12 +1,15 @@
 package org.servicehall.command;
 
+import org.servicehall.platform.commandapi.CommandApiConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 
 import java.util.Map;
 
 /** The integrator API: commands in over HTTP, decided by the aggregates, events into the event store. */
 @SpringBootApplication
+@Import(CommandApiConfiguration.class)
 public class CommandSideApplication {
 
     /** Its settings live in {@code command-side.properties}, so both sides can share one classpath. */

@@ -1,10 +1,12 @@
 package org.servicehall.command.visit;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.servicehall.api.visit.CustomerGreeted;
 import org.servicehall.api.visit.RoutedToCounter;
 import org.servicehall.api.visit.VisitStarted;
+import org.servicehall.command.Api;
 import org.servicehall.command.CommandSideTest;
 import org.servicehall.platform.eventstore.SequencedEventStorageEngine;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,9 +14,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,31 +32,31 @@ class VisitApiTest {
     @Autowired
     SequencedEventStorageEngine storage;
 
-    private RestClient http() {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                         .defaultStatusHandler(status -> true, (request, response) -> {
-                         })
-                         .build();
-    }
+    private Api api;
 
-    private ResponseEntity<Map> post(String path, String json) {
-        return http().post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).retrieve()
-                     .toEntity(Map.class);
+    @BeforeEach
+    void client() {
+        api = new Api(port);
     }
 
     @Test
-    void aVisitIsStartedGreetedRoutedAndSeenOffAndEachStepIsStored() {
-        ResponseEntity<Map> created = post("/api/visits", "{\"hallId\": \"hall-1\"}");
+    void aVisitIsStartedGreetedRoutedAndSeenOffAndEachStepIsStoredWithItsVersion() {
+        ResponseEntity<Map> created = api.post("/api/visits", "{\"hallId\": \"hall-1\"}");
 
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String id = (String) created.getBody().get("id");
+        assertThat(created.getBody()).containsEntry("version", 0);
+        assertThat(created.getHeaders().getETag()).isEqualTo("\"0\"");
         assertThat(created.getHeaders().getLocation()).hasPath("/api/visits/" + id);
-        assertThat(post("/api/visits/" + id + "/greeting", "{\"staffId\": \"guide-7\"}").getStatusCode())
-                .isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(post("/api/visits/" + id + "/routing", "{\"staffId\": \"guide-7\", \"counter\": \"3\"}")
-                           .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(post("/api/visits/" + id + "/see-off", "{\"staffId\": \"clerk-2\"}").getStatusCode())
-                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        ResponseEntity<Map> greeted = api.post("/api/visits/" + id + "/greeting", "{\"staffId\": \"guide-7\"}");
+        assertThat(greeted.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(greeted.getBody()).isEqualTo(Map.of("id", id, "version", 1));
+        assertThat(greeted.getHeaders().getETag()).isEqualTo("\"1\"");
+        assertThat(api.post("/api/visits/" + id + "/routing", "{\"staffId\": \"guide-7\", \"counter\": \"3\"}")
+                      .getBody()).containsEntry("version", 2);
+        assertThat(api.post("/api/visits/" + id + "/see-off", "{\"staffId\": \"clerk-2\"}").getHeaders().getETag())
+                .isEqualTo("\"3\"");
 
         assertThat(eventStore.readEvents(id).asStream().map(event -> (Object) event.getPayload()).toList())
                 .startsWith(new VisitStarted(id, "hall-1"), new CustomerGreeted(id, "guide-7", false, false, false, false),
@@ -64,7 +66,8 @@ class VisitApiTest {
 
     @Test
     void anUnknownVisitIsNotFound() {
-        ResponseEntity<Map> response = post("/api/visits/no-such-visit/greeting", "{\"staffId\": \"guide-7\"}");
+        ResponseEntity<Map> response = api.post("/api/visits/" + UUID.randomUUID() + "/greeting",
+                                                "{\"staffId\": \"guide-7\"}");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -75,9 +78,9 @@ class VisitApiTest {
     void aMalformedBodyIsABadRequestAndChangesNothing() {
         long before = storage.readEvents(null, false).count();
 
-        ResponseEntity<Map> broken = post("/api/visits", "{\"hallId\": ");
-        ResponseEntity<Map> missing = post("/api/visits", "{}");
-        ResponseEntity<Map> unknownField = post("/api/visits", "{\"hallId\": \"h\", \"hall\": \"h\"}");
+        ResponseEntity<Map> broken = api.post("/api/visits", "{\"hallId\": ");
+        ResponseEntity<Map> missing = api.post("/api/visits", "{}");
+        ResponseEntity<Map> unknownField = api.post("/api/visits", "{\"hallId\": \"h\", \"hall\": \"h\"}");
 
         assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(broken.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -90,10 +93,10 @@ class VisitApiTest {
 
     @Test
     void aVisitThatIsOverRefusesMoreWithTheRuleItBreaks() {
-        String id = (String) post("/api/visits", "{\"hallId\": \"hall-1\"}").getBody().get("id");
-        post("/api/visits/" + id + "/see-off", "{\"staffId\": \"clerk-2\"}");
+        String id = api.startVisit();
+        api.post("/api/visits/" + id + "/see-off", "{\"staffId\": \"clerk-2\"}");
 
-        ResponseEntity<Map> response = post("/api/visits/" + id + "/greeting", "{\"staffId\": \"guide-7\"}");
+        ResponseEntity<Map> response = api.post("/api/visits/" + id + "/greeting", "{\"staffId\": \"guide-7\"}");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(response.getBody()).containsEntry("rule", "visit-over");
@@ -101,8 +104,9 @@ class VisitApiTest {
 
     @Test
     void aBodyThatIsNotJsonIsUnsupported() {
-        ResponseEntity<Map> response = http().post().uri("/api/visits").contentType(MediaType.TEXT_PLAIN)
-                                             .body("hall-1").retrieve().toEntity(Map.class);
+        ResponseEntity<Map> response = api.http().post().uri("/api/visits").contentType(MediaType.TEXT_PLAIN)
+                                          .header("X-Client-Id", Api.CLIENT_ID)
+                                          .body("hall-1").retrieve().toEntity(Map.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     }

@@ -8,10 +8,19 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -32,11 +41,14 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 
 /**
  * Axon as both sides use it: events, snapshots and messages as readable JSON, the event store on MongoDB
  * ({@link SequencedEventStorageEngine}), tracking tokens in MongoDB (so several instances share the work), and
- * pooled streaming processors.
+ * pooled streaming processors. Every event carries the metadata of the request that caused it ({@code MetadataKeys}),
+ * also when a saga or a deadline handler applies it; a command may name the version it expects its aggregate at, and
+ * its result tells the version reached.
  */
 @AutoConfiguration(before = AxonAutoConfiguration.class, after = MongoDataAutoConfiguration.class)
 @EnableConfigurationProperties(HallProperties.class)
@@ -88,6 +100,51 @@ public class AxonConfiguration {
                 .build();
         engine.ensureIndexes();
         return engine;
+    }
+
+    /**
+     * Axon's event store, noting the versions aggregates reach for {@link AggregateVersions}; otherwise as Axon's
+     * auto-configuration builds it.
+     */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration) {
+        return new AggregateVersions.RecordingEventStore(
+                EmbeddedEventStore.builder()
+                                  .storageEngine(storageEngine)
+                                  .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                                  .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+    }
+
+    @Bean
+    AggregateVersions aggregateVersions() {
+        return new AggregateVersions();
+    }
+
+    @Bean
+    CommandTargetResolver commandTargetResolver() {
+        return new ExpectedVersionTargetResolver();
+    }
+
+    @Bean
+    HandlerEnhancerDefinition preconditionsFirst() {
+        return new PreconditionsFirst();
+    }
+
+    /** Axon's own (correlation and trace ids); its auto-configuration drops it as soon as any provider is a bean. */
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    CorrelationDataProvider hallCorrelationDataProvider() {
+        return new HallCorrelationDataProvider();
+    }
+
+    @Bean
+    HandlerEnhancerDefinition deadlineCorrelation(List<CorrelationDataProvider> providers) {
+        return new DeadlineCorrelation(providers);
     }
 
     @Bean

@@ -1,11 +1,45 @@
 package org.servicehall.platform.web;
 
+import io.swagger.v3.oas.models.OpenAPI;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
-/** The one error format of both sides' HTTP APIs: RFC 9457 problem+json. */
+/**
+ * What both sides' HTTP APIs share: the one error format (RFC 9457 problem+json), a correlation id on every request,
+ * and the OpenAPI document's common parts.
+ */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
+@EnableConfigurationProperties(ApiProperties.class)
 @Import(Problems.class)
 public class WebConfiguration {
+
+    /** First of all filters, so that even a request refused by another filter gets its correlation id echoed. */
+    public static final int CORRELATION_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter(
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+        FilterRegistrationBean<CorrelationIdFilter> registration =
+                new FilterRegistrationBean<>(new CorrelationIdFilter(problems));
+        registration.setOrder(CORRELATION_FILTER_ORDER);
+        return registration;
+    }
+
+    @Bean
+    OpenAPI openApi(ApiProperties properties) {
+        return ApiDocs.document(properties);
+    }
+
+    @Bean
+    OpenApiCustomizer sharedApiDocs() {
+        return ApiDocs.sharedParts();
+    }
 }

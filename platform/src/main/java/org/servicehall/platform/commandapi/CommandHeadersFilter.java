@@ -1,0 +1,158 @@
+package org.servicehall.platform.commandapi;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.servicehall.platform.web.ApiProperties;
+import org.servicehall.platform.web.CorrelationIdFilter;
+import org.servicehall.platform.web.HallHeaders;
+import org.servicehall.platform.web.InvalidField;
+import org.servicehall.platform.web.InvalidInput;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the headers of every command request (POST, PUT, PATCH, DELETE under {@code /api/}) before the body is
+ * read, answers 400 naming every invalid header, and leaves a {@link CommandContext} for the rest. Also refuses a
+ * body announced larger than {@code hall.api.max-body-size} (413).
+ */
+final class CommandHeadersFilter extends OncePerRequestFilter {
+
+    static final Set<String> COMMAND_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}");
+    private static final String ID_RULE = "must be 1 to 64 letters, digits or ._:@- (starting with a letter or digit)";
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final Pattern VERSION = Pattern.compile("\"(\\d{1,19})\"|(\\d{1,19})");
+    private static final String VERSION_RULE = "must be one version as the ETag gave it, e.g. \"3\", or *";
+
+    private final ApiProperties properties;
+    private final Clock clock;
+    private final HandlerExceptionResolver problems;
+
+    CommandHeadersFilter(ApiProperties properties, Clock clock, HandlerExceptionResolver problems) {
+        this.properties = properties;
+        this.clock = clock;
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !COMMAND_METHODS.contains(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > properties.maxBodySize().toBytes()) {
+            problems.resolveException(request, response, null,
+                                      CommandProblems.payloadTooLarge(properties.maxBodySize()));
+            return;
+        }
+        List<InvalidField> errors = new ArrayList<>();
+        String clientId = id(request, HallHeaders.CLIENT_ID, true, errors);
+        String staffId = id(request, HallHeaders.STAFF_ID, false, errors);
+        String hallId = id(request, HallHeaders.HALL_ID, false, errors);
+        Instant occurredAt = occurredAt(request, errors);
+        Long expectedVersion = expectedVersion(request, errors);
+        String idempotencyKey = single(request, HallHeaders.IDEMPOTENCY_KEY, errors);
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            errors.add(InvalidField.header(HallHeaders.IDEMPOTENCY_KEY,
+                                           "must be 1 to 255 visible ASCII characters (a UUID will do)",
+                                           idempotencyKey));
+        }
+        if (!errors.isEmpty()) {
+            problems.resolveException(request, response, null, new InvalidInput(errors));
+            return;
+        }
+        request.setAttribute(CommandContext.ATTRIBUTE, new CommandContext(
+                clientId, CorrelationIdFilter.of(request), occurredAt, staffId, hallId, expectedVersion,
+                idempotencyKey));
+        chain.doFilter(request, response);
+    }
+
+    private static String id(HttpServletRequest request, String header, boolean required, List<InvalidField> errors) {
+        String value = single(request, header, errors);
+        if (value == null && required && request.getHeader(header) == null) {
+            errors.add(InvalidField.header(header, "is required on commands", null));
+        } else if (value != null && !ID.matcher(value).matches()) {
+            errors.add(InvalidField.header(header, ID_RULE, value));
+            return null;
+        }
+        return value;
+    }
+
+    /** When it happened in the hall; without the header, now. Far future or far past is a client's clock gone wrong. */
+    private Instant occurredAt(HttpServletRequest request, List<InvalidField> errors) {
+        Instant now = clock.instant();
+        String value = single(request, HallHeaders.OCCURRED_AT, errors);
+        if (value == null) {
+            return now;
+        }
+        Instant occurredAt;
+        try {
+            occurredAt = OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(InvalidField.header(HallHeaders.OCCURRED_AT, "must be an ISO-8601 date-time with a zone "
+                    + "offset, e.g. 2026-11-28T09:30:00+08:00 or 2026-11-28T01:30:00Z", value));
+            return null;
+        }
+        ApiProperties.OccurredAt limits = properties.occurredAt();
+        if (occurredAt.isAfter(now.plus(limits.maxSkew()))) {
+            errors.add(InvalidField.header(HallHeaders.OCCURRED_AT, "lies more than "
+                    + DurationStyle.SIMPLE.print(limits.maxSkew()) + " in the future (server time " + now + ")",
+                                           value));
+        } else if (occurredAt.isBefore(now.minus(limits.maxAge()))) {
+            errors.add(InvalidField.header(HallHeaders.OCCURRED_AT, "lies more than "
+                    + DurationStyle.SIMPLE.print(limits.maxAge()) + " in the past (server time " + now + ")",
+                                           value));
+        }
+        return occurredAt;
+    }
+
+    private static Long expectedVersion(HttpServletRequest request, List<InvalidField> errors) {
+        String value = single(request, HttpHeaders.IF_MATCH, errors);
+        if (value == null || value.strip().equals("*")) {
+            return null;
+        }
+        if (value.strip().startsWith("W/")) {
+            errors.add(InvalidField.header(HttpHeaders.IF_MATCH, "is a weak entity tag, which never matches here; "
+                    + VERSION_RULE, value));
+            return null;
+        }
+        Matcher version = VERSION.matcher(value.strip());
+        try {
+            if (version.matches()) {
+                return Long.parseLong(version.group(1) != null ? version.group(1) : version.group(2));
+            }
+        } catch (NumberFormatException tooLarge) {
+            // falls through to the error below
+        }
+        errors.add(InvalidField.header(HttpHeaders.IF_MATCH, VERSION_RULE, value));
+        return null;
+    }
+
+    private static String single(HttpServletRequest request, String header, List<InvalidField> errors) {
+        List<String> values = Collections.list(request.getHeaders(header));
+        if (values.size() > 1) {
+            errors.add(InvalidField.header(header, "must be sent once", String.join(", ", values)));
+            return null;
+        }
+        return values.isEmpty() ? null : values.get(0);
+    }
+}

@@ -1,0 +1,134 @@
+package org.servicehall.platform.commandapi;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.callbacks.FutureCallback;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.servicehall.api.MetadataKeys;
+import org.servicehall.platform.axon.AggregateVersions;
+import org.servicehall.platform.axon.ExpectedVersionTargetResolver;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.lang.reflect.RecordComponent;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * How a controller sends a command: it maps its request to the command and returns what this gives back.
+ * <pre>{@code
+ * @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+ * @ResponseStatus(HttpStatus.CREATED)
+ * ResponseEntity<CommandResult> start(@Valid @RequestBody StartVisitRequest request) {
+ *     return commands.create(id -> new StartVisit(id, request.hallId()));
+ * }
+ *
+ * @PostMapping(path = "/{id}/greeting", consumes = MediaType.APPLICATION_JSON_VALUE)
+ * ResponseEntity<CommandResult> greet(@PathVariable UUID id, @Valid @RequestBody GreetingRequest request) {
+ *     return commands.send(new GreetCustomer(id.toString(), request.staffId()));
+ * }
+ * }</pre>
+ * The command gets the request's metadata ({@link MetadataKeys}): client, correlation id and when it happened from
+ * the headers; staff member and hall from the command's own {@code staffId} / {@code hallId} components when it has
+ * them (non-blank), else from {@code X-Staff-Id} / {@code X-Hall-Id}. {@code If-Match} becomes the version the
+ * aggregate must be at. The answer is {@link CommandResult} with {@code ETag}; 201 with {@code Location} for a new
+ * aggregate. Exceptions (rule violated, not found, stale version...) propagate to the problem+json handler.
+ */
+public class Commands {
+
+    private final CommandGateway gateway;
+    private final CommandTargetResolver targets;
+    private final EventStore eventStore;
+
+    Commands(CommandGateway gateway, CommandTargetResolver targets, EventStore eventStore) {
+        this.gateway = gateway;
+        this.targets = targets;
+        this.eventStore = eventStore;
+    }
+
+    /**
+     * Creates an aggregate under a new UUID: 201, {@code Location} = this request's URI + {@code /<id>}.
+     *
+     * @param command the creating command, given the new id
+     */
+    public ResponseEntity<CommandResult> create(Function<String, ?> command) {
+        CommandContext context = CommandContext.current();
+        if (context.expectedVersion() != null) {
+            throw CommandProblems.nothingToMatch();
+        }
+        String id = UUID.randomUUID().toString();
+        long version = dispatch(message(command.apply(id), context), id);
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
+        return ResponseEntity.created(location).eTag(Long.toString(version)).body(new CommandResult(id, version));
+    }
+
+    /** Sends a command to the aggregate its {@code @TargetAggregateIdentifier} names: 200. */
+    public ResponseEntity<CommandResult> send(Object command) {
+        CommandMessage<?> message = message(command, CommandContext.current());
+        String id = targets.resolveTarget(message).getIdentifier();
+        long version = dispatch(message, id);
+        return ResponseEntity.ok().eTag(Long.toString(version)).body(new CommandResult(id, version));
+    }
+
+    private long dispatch(CommandMessage<?> message, String id) {
+        FutureCallback<Object, Object> callback = new FutureCallback<>();
+        gateway.send(message, callback);
+        CommandResultMessage<?> result = callback.getResult();
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("Command " + message.getCommandName() + " failed", failure);
+        }
+        // A command that applied nothing left the aggregate where it was.
+        return AggregateVersions.of(result, id)
+                                .or(() -> eventStore.lastSequenceNumberFor(id))
+                                .orElseThrow(() -> new IllegalStateException("Aggregate " + id + " has no events"));
+    }
+
+    private static CommandMessage<?> message(Object command, CommandContext context) {
+        Map<String, Object> metaData = new HashMap<>();
+        metaData.put(MetadataKeys.CLIENT_ID, context.clientId());
+        metaData.put(MetadataKeys.CORRELATION_ID, context.correlationId());
+        metaData.put(MetadataKeys.OCCURRED_AT, context.occurredAt().toString());
+        component(command, MetadataKeys.STAFF_ID).or(() -> Optional.ofNullable(context.staffId()))
+                                                  .ifPresent(staffId -> metaData.put(MetadataKeys.STAFF_ID, staffId));
+        component(command, MetadataKeys.HALL_ID).or(() -> Optional.ofNullable(context.hallId()))
+                                                 .ifPresent(hallId -> metaData.put(MetadataKeys.HALL_ID, hallId));
+        if (context.expectedVersion() != null) {
+            metaData.put(ExpectedVersionTargetResolver.EXPECTED_VERSION, context.expectedVersion());
+        }
+        return GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
+    }
+
+    /** The non-blank String component {@code name} of a command record. */
+    private static Optional<String> component(Object command, String name) {
+        RecordComponent[] components = command.getClass().getRecordComponents();
+        if (components == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(components)
+                     .filter(component -> component.getName().equals(name) && component.getType() == String.class)
+                     .findFirst()
+                     .map(component -> {
+                         try {
+                             return (String) component.getAccessor().invoke(command);
+                         } catch (ReflectiveOperationException e) {
+                             throw new IllegalStateException("Cannot read " + name + " of " + command, e);
+                         }
+                     })
+                     .filter(value -> !value.isBlank());
+    }
+}
