@@ -21,11 +21,14 @@ public final class MetadataKeys {
     /** The integrator that sent it: ticket machine, counter terminal, guide tablet... (header {@code X-Client-Id}). */
     public static final String CLIENT_ID = "clientId";
     /**
-     * Ties together everything one request caused (header {@code X-Correlation-Id}, generated if absent, echoed in the
-     * response). It is the key Axon's own {@code MessageOriginProvider} uses, so Axon carries it on unchanged.
+     * Ties together everything one request caused, across sagas and deadlines (header {@code X-Correlation-Id},
+     * generated if absent, echoed in the response). Axon's {@code MessageOriginProvider} would write the causing
+     * message's id under this key; it is configured to use {@link #CAUSATION_ID} instead.
      */
     public static final String CORRELATION_ID = "correlationId";
-    /** The identifier of the message that directly caused this one (Axon's {@code MessageOriginProvider}). */
+    /** The identifier of the message that directly caused this one: the command, event or deadline handled (Axon). */
+    public static final String CAUSATION_ID = "causationId";
+    /** The identifier of the first message of the chain this one belongs to: the request's command (Axon). */
     public static final String TRACE_ID = "traceId";
     /**
      * When it happened in the hall, ISO-8601 UTC: the {@code X-Occurred-At} header, or when the request arrived if the

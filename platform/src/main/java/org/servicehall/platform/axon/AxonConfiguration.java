@@ -26,6 +26,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.servicehall.api.MetadataKeys;
 import org.servicehall.platform.HallProperties;
 import org.servicehall.platform.eventstore.SequencedEventStorageEngine;
 import org.springframework.beans.factory.ObjectProvider;
@@ -131,10 +132,13 @@ public class AxonConfiguration {
         return new PreconditionsFirst();
     }
 
-    /** Axon's own (correlation and trace ids); its auto-configuration drops it as soon as any provider is a bean. */
+    /**
+     * Axon's own causation and trace ids (Axon's auto-configuration drops its provider as soon as any provider is a
+     * bean). Axon would write the causing message's id as {@code correlationId}, which is the request's here.
+     */
     @Bean
     CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
+        return new MessageOriginProvider(MetadataKeys.CAUSATION_ID, MetadataKeys.TRACE_ID);
     }
 
     @Bean

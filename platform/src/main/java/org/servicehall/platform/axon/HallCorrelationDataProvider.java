@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Copies who, where, which client and when ({@link MetadataKeys}) from the message being handled to every message
- * created while handling it: from a command to its events, from an event to what a saga sends, from a deadline to
- * what its handler applies. Axon's {@code MessageOriginProvider} does the same for the correlation and trace ids.
+ * Copies who, where, which client, which request and when ({@link MetadataKeys}) from the message being handled to
+ * every message created while handling it: from a command to its events, from an event to what a saga sends, from a
+ * deadline to what its handler applies. Axon's {@code MessageOriginProvider} adds the causation and trace ids.
  * <p>
  * A deadline fires later than the command that set it: what its handler does happened when it fired, so
  * {@code occurredAt} becomes the deadline message's timestamp there.
@@ -20,7 +20,8 @@ import java.util.Map;
 public final class HallCorrelationDataProvider implements CorrelationDataProvider {
 
     private static final List<String> KEYS = List.of(MetadataKeys.STAFF_ID, MetadataKeys.HALL_ID,
-                                                     MetadataKeys.CLIENT_ID, MetadataKeys.OCCURRED_AT);
+                                                     MetadataKeys.CLIENT_ID, MetadataKeys.CORRELATION_ID,
+                                                     MetadataKeys.OCCURRED_AT);
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {

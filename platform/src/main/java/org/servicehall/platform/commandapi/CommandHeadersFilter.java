@@ -16,9 +16,11 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -114,15 +116,23 @@ final class CommandHeadersFilter extends OncePerRequestFilter {
         }
         ApiProperties.OccurredAt limits = properties.occurredAt();
         if (occurredAt.isAfter(now.plus(limits.maxSkew()))) {
-            errors.add(InvalidField.header(HallHeaders.OCCURRED_AT, "lies more than "
-                    + DurationStyle.SIMPLE.print(limits.maxSkew()) + " in the future (server time " + now + ")",
-                                           value));
+            errors.add(InvalidField.header(HallHeaders.OCCURRED_AT, "lies more than " + readable(limits.maxSkew())
+                    + " in the future (server time " + now.truncatedTo(ChronoUnit.SECONDS) + ")", value));
         } else if (occurredAt.isBefore(now.minus(limits.maxAge()))) {
-            errors.add(InvalidField.header(HallHeaders.OCCURRED_AT, "lies more than "
-                    + DurationStyle.SIMPLE.print(limits.maxAge()) + " in the past (server time " + now + ")",
-                                           value));
+            errors.add(InvalidField.header(HallHeaders.OCCURRED_AT, "lies more than " + readable(limits.maxAge())
+                    + " in the past (server time " + now.truncatedTo(ChronoUnit.SECONDS) + ")", value));
         }
         return occurredAt;
+    }
+
+    /** 7d, 5m, 90s: the largest unit that divides the duration, as in the settings. */
+    private static String readable(Duration duration) {
+        for (ChronoUnit unit : List.of(ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES, ChronoUnit.SECONDS)) {
+            if (duration.toMillis() % unit.getDuration().toMillis() == 0) {
+                return DurationStyle.SIMPLE.print(duration, unit);
+            }
+        }
+        return DurationStyle.SIMPLE.print(duration);
     }
 
     private static Long expectedVersion(HttpServletRequest request, List<InvalidField> errors) {

@@ -13,6 +13,9 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.servicehall.api.RuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
@@ -66,11 +69,13 @@ import java.util.stream.Collectors;
  * <p>
  * Bad input is a 400 whose {@code errors} name every offending field wherever it is (body, path, query, header), say
  * what it must be, and list the allowed values of enums: {@code errors: [{field, in, message, rejectedValue,
- * allowedValues}]} (see {@link InvalidField}). Nothing a client sends may end in a 500.
+ * allowedValues}]} (see {@link InvalidField}). Nothing a client sends may end in a 500. Spring's
+ * {@code ErrorResponseException}s (the command API's 409, 412, 413 and 422) are rendered as they come.
  */
 @RestControllerAdvice
 class Problems extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(Problems.class);
     private static final String INVALID = "Invalid request";
 
     @ExceptionHandler(NotFound.class)
@@ -113,6 +118,16 @@ class Problems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInput.class)
     ProblemDetail invalidInput(InvalidInput e) {
         return invalid(e.errors());
+    }
+
+    /** A fault of ours, never of the input: logged with the request's correlation id, which the client also gets. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, WebRequest request) {
+        String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
+        log.error("Unexpected error handling {} (correlation id {})", request.getDescription(false), correlationId, e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                       "Something went wrong on our side; it is logged under correlation id " + correlationId
+                               + ". Whether the command was recorded is unknown: read before retrying.");
     }
 
     @Override
@@ -199,17 +214,22 @@ class Problems extends ResponseEntityExceptionHandler {
         if (e instanceof ValueInstantiationException refused && refused.getCause() != null) {
             return new InvalidField(field, "body", refused.getCause().getMessage(), null, null);
         }
-        Class<?> type = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        InputCoercionException outOfRange = cause(e, InputCoercionException.class);
+        Class<?> type = outOfRange != null ? outOfRange.getTargetType()
+                : e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
         Object rejected = e instanceof InvalidFormatException format ? scalar(format.getValue()) : null;
-        String outOfRange = causedBy(e, InputCoercionException.class) ? "is out of range; " : "";
-        String message = type != null ? outOfRange + "must be " + expected(type)
-                : outOfRange + "has the wrong type or shape";
+        String message = (outOfRange != null ? "is out of range; " : "")
+                + (type != null ? "must be " + expected(type) : "has the wrong type or shape");
         return new InvalidField(field, "body", message, rejected, allowedValues(type));
     }
 
     private static String unreadableReason(Throwable cause) {
         if (cause == null) {
             return "The body is missing";
+        }
+        if (cause instanceof MismatchedInputException mismatch
+                && mismatch.getOriginalMessage().startsWith("Trailing token")) {
+            return "The body must be one JSON value with nothing after it";
         }
         if (cause instanceof MismatchedInputException mismatch) {
             return "The body must be " + (mismatch.getTargetType() != null ? expected(mismatch.getTargetType())
@@ -225,13 +245,13 @@ class Problems extends ResponseEntityExceptionHandler {
         return "The body could not be read";
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
-                return true;
+                return type.cast(cause);
             }
         }
-        return false;
+        return null;
     }
 
     private static List<InvalidField> bodyErrors(Errors errors) {

@@ -1,9 +1,13 @@
 package org.servicehall.platform.web;
 
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.swagger.v3.oas.models.OpenAPI;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -31,6 +35,26 @@ public class WebConfiguration {
                 new FilterRegistrationBean<>(new CorrelationIdFilter(problems));
         registration.setOrder(CORRELATION_FILTER_ORDER);
         return registration;
+    }
+
+    /**
+     * JSON of the wrong type is refused, not converted: 5 or true for a string, "12" for a number, "yes" or 1 for a
+     * boolean. (The rest of the strictness is in {@code hall-platform.properties}.)
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer strictJsonTypes() {
+        return builder -> builder.postConfigurer(mapper -> {
+            mapper.coercionConfigFor(LogicalType.Textual)
+                  .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                  .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                  .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+            for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+                mapper.coercionConfigFor(type)
+                      .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                      .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+            }
+            mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        });
     }
 
     @Bean
