@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -61,7 +62,7 @@ class EndToEndTest {
     @Test
     void unknownVisitsAndMalformedBodiesAreProblems() {
         ResponseEntity<Map> unknownTimeline = system.timeline("no-such-visit");
-        ResponseEntity<Map> unknownCommand = system.post("/api/visits/no-such-visit/see-off",
+        ResponseEntity<Map> unknownCommand = system.post("/api/visits/" + UUID.randomUUID() + "/see-off",
                                                          "{\"staffId\": \"clerk-2\"}");
         ResponseEntity<Map> malformed = system.post("/api/visits", "not json");
 
@@ -71,6 +72,18 @@ class EndToEndTest {
         assertThat(unknownCommand.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(malformed.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void bothSidesServeTheirOwnOpenApiDocument() {
+        Map<?, ?> commands = system.commandSide.get().uri("/v3/api-docs").retrieve().body(Map.class);
+        Map<?, ?> views = system.querySide.get().uri("/v3/api-docs").retrieve().body(Map.class);
+
+        assertThat(((Map<?, ?>) commands.get("info")).get("title").toString()).contains("command side");
+        assertThat(((Map<?, ?>) views.get("info")).get("title").toString()).contains("query side");
+        assertThat(((Map<?, ?>) views.get("paths")).containsKey("/api/visits/{id}/timeline")).isTrue();
+        assertThat(views.get("paths").toString()).as("problem responses documented")
+                                                 .contains("#/components/responses/NotFound");
     }
 
     @Test

@@ -46,8 +46,8 @@ final class RunningSystem implements AutoCloseable {
     }
 
     ResponseEntity<Map> post(String path, String json) {
-        return commandSide.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).retrieve()
-                          .toEntity(Map.class);
+        return commandSide.post().uri(path).contentType(MediaType.APPLICATION_JSON)
+                          .header("X-Client-Id", "launcher-test").body(json).retrieve().toEntity(Map.class);
     }
 
     ResponseEntity<Map> timeline(String visitId) {

@@ -16,7 +16,7 @@ public final class MetadataKeys {
      * header. On what a deadline or saga does later, the staff member whose command started the chain.
      */
     public static final String STAFF_ID = "staffId";
-    /** The hall it happened in: the {@code hallId} of the command when it has one, else the {@code X-Hall-Id} header. */
+    /** The hall it happened in: the {@code hallId} of the command when it has one, else the {@code X-Hall-Id}. */
     public static final String HALL_ID = "hallId";
     /** The integrator that sent it: ticket machine, counter terminal, guide tablet... (header {@code X-Client-Id}). */
     public static final String CLIENT_ID = "clientId";

@@ -35,7 +35,8 @@ public final class DeadlineCorrelation implements HandlerEnhancerDefinition {
         return new WrappedMessageHandlingMember<>(original) {
             @Override
             public Object handle(Message<?> message, T target) throws Exception {
-                CurrentUnitOfWork.ifStarted(unitOfWork -> providers.forEach(unitOfWork::registerCorrelationDataProvider));
+                CurrentUnitOfWork.ifStarted(
+                        unitOfWork -> providers.forEach(unitOfWork::registerCorrelationDataProvider));
                 return super.handle(message, target);
             }
         };

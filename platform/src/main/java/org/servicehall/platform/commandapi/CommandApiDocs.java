@@ -101,8 +101,8 @@ final class CommandApiDocs {
                 "The command breaks a rule of the hall (`rule` names it; retrying will not help), or another writer "
                         + "changed the aggregate at the same moment (retry), or the first request with this "
                         + "Idempotency-Key is still running (retry after Retry-After). Nothing was recorded.",
-                Map.of("ruleViolated", problemExample(409, "Rule violated", "Visit 0b7e3e4a-5f1c-4d8e-9a51-2f0c6d1e8b42 "
-                               + "is over: the customer was seen off and the visit accepts nothing more",
+                Map.of("ruleViolated", problemExample(409, "Rule violated", "Visit 0b7e3e4a-5f1c-4d8e-9a51-"
+                               + "2f0c6d1e8b42 is over: the customer was seen off and the visit accepts nothing more",
                                                       Map.of("rule", "visit-over")),
                        "concurrentChange", problemExample(409, "Concurrent change", "Someone else changed this at "
                                + "the same moment; nothing was recorded. Retry the request.", Map.of()),

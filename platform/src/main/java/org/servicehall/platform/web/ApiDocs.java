@@ -207,7 +207,8 @@ public final class ApiDocs {
                 .addProperty("in", new StringSchema()._enum(List.of("body", "path", "query", "header")).example("body"))
                 .addProperty("message", new StringSchema().example("must not be blank"))
                 .addProperty("rejectedValue", new Schema<>().example("").description("the value sent, if short"))
-                .addProperty("allowedValues", new ArraySchema().items(new StringSchema()).example(List.of("CASH", "CARD"))
+                .addProperty("allowedValues", new ArraySchema().items(new StringSchema())
+                                                               .example(List.of("CASH", "CARD"))
                                                                .description("for enums: the values allowed"));
     }
 }
