@@ -36,6 +36,17 @@ public final class Api {
                    .body(json).retrieve().toEntity(Map.class);
     }
 
+    /** A greeting body: dry day, dry floor. */
+    public static String greeting(String staffId) {
+        return "{\"staffId\": \"" + staffId + "\", \"rainy\": false, \"umbrellaStandShown\": false, "
+                + "\"wetFloor\": false, \"wetFloorSignShown\": false}";
+    }
+
+    /** A see-off body: belongings reminded. */
+    public static String seeOff(String staffId) {
+        return "{\"staffId\": \"" + staffId + "\", \"belongingsReminded\": true}";
+    }
+
     /** Starts a visit and returns its id. */
     public String startVisit() {
         return (String) post("/api/visits", "{\"hallId\": \"hall-1\"}").getBody().get("id");

@@ -44,11 +44,11 @@ class EndToEndTest {
         String id = (String) created.getBody().get("id");
         assertThat(created.getHeaders().getLocation()).isNotNull();
 
-        assertThat(system.post("/api/visits/" + id + "/greeting", "{\"staffId\": \"guide-7\"}").getStatusCode()
+        assertThat(system.post("/api/visits/" + id + "/greeting", RunningSystem.greeting("guide-7")).getStatusCode()
                          .is2xxSuccessful()).isTrue();
         assertThat(system.post("/api/visits/" + id + "/routing", "{\"staffId\": \"guide-7\", \"counter\": \"3\"}")
                          .getStatusCode().is2xxSuccessful()).isTrue();
-        assertThat(system.post("/api/visits/" + id + "/see-off", "{\"staffId\": \"clerk-2\"}").getStatusCode()
+        assertThat(system.post("/api/visits/" + id + "/see-off", RunningSystem.seeOff("clerk-2")).getStatusCode()
                          .is2xxSuccessful()).isTrue();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> system.entries(id).size() == 4);
@@ -63,7 +63,7 @@ class EndToEndTest {
     void unknownVisitsAndMalformedBodiesAreProblems() {
         ResponseEntity<Map> unknownTimeline = system.timeline("no-such-visit");
         ResponseEntity<Map> unknownCommand = system.post("/api/visits/" + UUID.randomUUID() + "/see-off",
-                                                         "{\"staffId\": \"clerk-2\"}");
+                                                         RunningSystem.seeOff("clerk-2"));
         ResponseEntity<Map> malformed = system.post("/api/visits", "not json");
 
         assertThat(unknownTimeline.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

@@ -32,7 +32,7 @@ class RestartTest {
         Map<?, ?> healthBefore;
         try (RunningSystem system = RunningSystem.start(dataDir, mongo)) {
             id = (String) system.post("/api/visits", "{\"hallId\": \"hall-1\"}").getBody().get("id");
-            system.post("/api/visits/" + id + "/greeting", "{\"staffId\": \"guide-7\"}");
+            system.post("/api/visits/" + id + "/greeting", RunningSystem.greeting("guide-7"));
             await().atMost(Duration.ofSeconds(20)).until(() -> system.entries(id).size() == 2);
             before = system.entries(id);
             healthBefore = eventStoreHealth(system);
@@ -42,7 +42,7 @@ class RestartTest {
             assertThat(system.entries(id)).isEqualTo(before);
             assertThat(eventStoreHealth(system).get("headPosition")).isEqualTo(healthBefore.get("headPosition"));
 
-            assertThat(system.post("/api/visits/" + id + "/greeting", "{\"staffId\": \"guide-8\"}").getStatusCode()
+            assertThat(system.post("/api/visits/" + id + "/greeting", RunningSystem.greeting("guide-8")).getStatusCode()
                              .value()).as("the visit remembers it was greeted").isEqualTo(409);
             system.post("/api/visits/" + id + "/routing", "{\"staffId\": \"guide-7\", \"counter\": \"5\"}");
             await().atMost(Duration.ofSeconds(20)).until(() -> system.entries(id).size() == 3);

@@ -45,6 +45,17 @@ final class RunningSystem implements AutoCloseable {
                          .build();
     }
 
+    /** A greeting body: dry day, dry floor. */
+    static String greeting(String staffId) {
+        return "{\"staffId\": \"" + staffId + "\", \"rainy\": false, \"umbrellaStandShown\": false, "
+                + "\"wetFloor\": false, \"wetFloorSignShown\": false}";
+    }
+
+    /** A see-off body: belongings reminded. */
+    static String seeOff(String staffId) {
+        return "{\"staffId\": \"" + staffId + "\", \"belongingsReminded\": true}";
+    }
+
     ResponseEntity<Map> post(String path, String json) {
         return commandSide.post().uri(path).contentType(MediaType.APPLICATION_JSON)
                           .header("X-Client-Id", "launcher-test").body(json).retrieve().toEntity(Map.class);

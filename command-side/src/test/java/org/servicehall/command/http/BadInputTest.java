@@ -41,6 +41,7 @@ class BadInputTest {
     private static final String VISITS = "/api/visits";
     private static final String PROBE = "/api/probe";
     private static final String VALID_VISIT = "{\"hallId\": \"hall-1\"}";
+    private static final String GREETING = Api.greeting("guide-7");
     private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
 
     @LocalServerPort
@@ -169,14 +170,17 @@ class BadInputTest {
                         "items[1].code", null));
         cases.add(probe("a number for an object", "nested", "5", "nested", null));
         cases.add(probe("an invalid nested field", "nested", "{\"code\": null}", "nested.code", null));
+        cases.add(new Case("a greeting without the weather", HttpMethod.POST,
+                           VISITS + "/" + UUID.randomUUID() + "/greeting", JSON, bytes("{\"staffId\": \"g\"}"),
+                           List.of(), 400, "rainy", null));
         cases.add(new Case("a missing primitive", HttpMethod.POST, PROBE, JSON,
                            "{\"method\": \"CASH\", \"count\": 1}".getBytes(StandardCharsets.UTF_8), List.of(), 400,
                            "amountFen", null));
         // path and query
         cases.add(new Case("a bad UUID in the path", HttpMethod.POST, VISITS + "/not-a-uuid/greeting", JSON,
-                           bytes("{\"staffId\": \"g\"}"), List.of(), 400, "id", null));
+                           bytes(GREETING), List.of(), 400, "id", null));
         cases.add(new Case("an unknown visit", HttpMethod.POST, VISITS + "/" + UUID.randomUUID() + "/greeting",
-                           JSON, bytes("{\"staffId\": \"g\"}"), List.of(), 404, null, null));
+                           JSON, bytes(GREETING), List.of(), 404, null, null));
         cases.add(query("text for a number parameter", "?page=abc", "page", null));
         cases.add(query("a huge number parameter", "?page=99999999999", "page", null));
         cases.add(query("a negative page", "?page=-1", "page", null));

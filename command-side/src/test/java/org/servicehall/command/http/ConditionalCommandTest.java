@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(ApiTestHooks.class)
 class ConditionalCommandTest {
 
-    private static final String GREETING = "{\"staffId\": \"guide-7\"}";
+    private static final String GREETING = Api.greeting("guide-7");
     private static final String ROUTING = "{\"staffId\": \"guide-7\", \"counter\": \"3\"}";
 
     @LocalServerPort

@@ -57,7 +57,7 @@ class EventMetadataTest {
                                                "X-Hall-Id", "not-this-hall");
         String id = (String) started.getBody().get("id");
         Instant beforeGreeting = Instant.now();
-        ResponseEntity<Map> greeted = api.post("/api/visits/" + id + "/greeting", "{\"staffId\": \"guide-7\"}",
+        ResponseEntity<Map> greeted = api.post("/api/visits/" + id + "/greeting", Api.greeting("guide-7"),
                                                "X-Client-Id", "guide-tablet-3", "X-Hall-Id", "dalian-01",
                                                "X-Staff-Id", "not-this-guide");
         Instant afterGreeting = Instant.now();

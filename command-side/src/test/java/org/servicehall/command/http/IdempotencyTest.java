@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(ApiTestHooks.class)
 class IdempotencyTest {
 
-    private static final String GREETING = "{\"staffId\": \"guide-7\"}";
+    private static final String GREETING = Api.greeting("guide-7");
     private static final String ROUTING = "{\"staffId\": \"guide-7\", \"counter\": \"3\"}";
 
     @LocalServerPort
@@ -106,7 +106,7 @@ class IdempotencyTest {
     @Test
     void aRefusalTheDomainDecidedIsKeptLikeASuccess() {
         String id = api.startVisit();
-        api.post("/api/visits/" + id + "/see-off", "{\"staffId\": \"clerk-2\"}");
+        api.post("/api/visits/" + id + "/see-off", Api.seeOff("clerk-2"));
         String key = UUID.randomUUID().toString();
 
         ResponseEntity<Map> refused = api.post("/api/visits/" + id + "/greeting", GREETING, "Idempotency-Key", key);

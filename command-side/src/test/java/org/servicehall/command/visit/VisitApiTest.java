@@ -49,17 +49,18 @@ class VisitApiTest {
         assertThat(created.getHeaders().getETag()).isEqualTo("\"0\"");
         assertThat(created.getHeaders().getLocation()).hasPath("/api/visits/" + id);
 
-        ResponseEntity<Map> greeted = api.post("/api/visits/" + id + "/greeting", "{\"staffId\": \"guide-7\"}");
+        ResponseEntity<Map> greeted = api.post("/api/visits/" + id + "/greeting", Api.greeting("guide-7"));
         assertThat(greeted.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(greeted.getBody()).isEqualTo(Map.of("id", id, "version", 1));
         assertThat(greeted.getHeaders().getETag()).isEqualTo("\"1\"");
         assertThat(api.post("/api/visits/" + id + "/routing", "{\"staffId\": \"guide-7\", \"counter\": \"3\"}")
                       .getBody()).containsEntry("version", 2);
-        assertThat(api.post("/api/visits/" + id + "/see-off", "{\"staffId\": \"clerk-2\"}").getHeaders().getETag())
+        assertThat(api.post("/api/visits/" + id + "/see-off", Api.seeOff("clerk-2")).getHeaders().getETag())
                 .isEqualTo("\"3\"");
 
         assertThat(eventStore.readEvents(id).asStream().map(event -> (Object) event.getPayload()).toList())
-                .startsWith(new VisitStarted(id, "hall-1"), new CustomerGreeted(id, "guide-7", false, false, false, false),
+                .startsWith(new VisitStarted(id, "hall-1"),
+                            new CustomerGreeted(id, "guide-7", false, false, false, false),
                             new RoutedToCounter(id, "guide-7", "3"))
                 .hasSize(4);
     }
@@ -67,7 +68,7 @@ class VisitApiTest {
     @Test
     void anUnknownVisitIsNotFound() {
         ResponseEntity<Map> response = api.post("/api/visits/" + UUID.randomUUID() + "/greeting",
-                                                "{\"staffId\": \"guide-7\"}");
+                                                Api.greeting("guide-7"));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -94,9 +95,9 @@ class VisitApiTest {
     @Test
     void aVisitThatIsOverRefusesMoreWithTheRuleItBreaks() {
         String id = api.startVisit();
-        api.post("/api/visits/" + id + "/see-off", "{\"staffId\": \"clerk-2\"}");
+        api.post("/api/visits/" + id + "/see-off", Api.seeOff("clerk-2"));
 
-        ResponseEntity<Map> response = api.post("/api/visits/" + id + "/greeting", "{\"staffId\": \"guide-7\"}");
+        ResponseEntity<Map> response = api.post("/api/visits/" + id + "/greeting", Api.greeting("guide-7"));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(response.getBody()).containsEntry("rule", "visit-over");
