@@ -31,9 +31,9 @@ import java.util.function.Function;
  *     return commands.create(id -> new StartVisit(id, request.hallId()));
  * }
  *
- * @PostMapping(path = "/{id}/greeting", consumes = MediaType.APPLICATION_JSON_VALUE)
- * ResponseEntity<CommandResult> greet(@PathVariable UUID id, @Valid @RequestBody GreetingRequest request) {
- *     return commands.send(new GreetCustomer(id.toString(), request.staffId()));
+ * @PostMapping(path = "/{id}/see-off", consumes = MediaType.APPLICATION_JSON_VALUE)
+ * ResponseEntity<CommandResult> seeOff(@PathVariable UUID id, @Valid @RequestBody SeeOffRequest request) {
+ *     return commands.send(new SeeOffCustomer(id.toString(), request.staffId(), request.belongingsReminded()));
  * }
  * }</pre>
  * The command gets the request's metadata ({@link MetadataKeys}): client, correlation id and when it happened from

@@ -127,7 +127,8 @@ class Problems extends ResponseEntityExceptionHandler {
         log.error("Unexpected error handling {} (correlation id {})", request.getDescription(false), correlationId, e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                        "Something went wrong on our side; it is logged under correlation id " + correlationId
-                               + ". Whether the command was recorded is unknown: read before retrying.");
+                               + ". If this was a command, whether it was recorded is unknown: read before "
+                               + "retrying.");
     }
 
     @Override
