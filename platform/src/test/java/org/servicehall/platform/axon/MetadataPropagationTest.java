@@ -9,9 +9,11 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -150,9 +152,14 @@ class MetadataPropagationTest {
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                                                  .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                                                  .configureAggregate(Ticket.class)
-                                                 .configureCorrelationDataProviders(c -> providers)
-                                                 .eventProcessing(processing -> processing.registerSaga(
-                                                         TicketSaga.class));
+                                                 .configureCorrelationDataProviders(c -> providers);
+        // A saga's processor starts at the head by default and, started late, would miss the ticket opened.
+        TrackingEventProcessorConfiguration fromTheStart =
+                TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                                   .andInitialTrackingToken(StreamableMessageSource::createTailToken);
+        configurer.eventProcessing(processing -> processing
+                .registerSaga(TicketSaga.class)
+                .registerTrackingEventProcessor("TicketSagaProcessor", Configuration::eventStore, c -> fromTheStart));
         if (deadlineCorrelation) {
             configurer.registerHandlerEnhancerDefinition(c -> new DeadlineCorrelation(providers));
         }
