@@ -49,9 +49,14 @@ class VisitApiTest {
         assertThat(created.getHeaders().getETag()).isEqualTo("\"0\"");
         assertThat(created.getHeaders().getLocation()).hasPath("/api/visits/" + id);
 
+        long createdAt = ((Number) created.getBody().get("position")).longValue();
+        assertThat(created.getHeaders().getFirst("X-Event-Position")).isEqualTo(Long.toString(createdAt));
+
         ResponseEntity<Map> greeted = api.post("/api/visits/" + id + "/greeting", Api.greeting("guide-7"));
         assertThat(greeted.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(greeted.getBody()).isEqualTo(Map.of("id", id, "version", 1));
+        long greetedAt = ((Number) greeted.getBody().get("position")).longValue();
+        assertThat(greetedAt).as("stored after the visit started").isGreaterThan(createdAt);
+        assertThat(greeted.getBody()).isEqualTo(Map.of("id", id, "version", 1, "position", (int) greetedAt));
         assertThat(greeted.getHeaders().getETag()).isEqualTo("\"1\"");
         assertThat(api.post("/api/visits/" + id + "/routing", "{\"staffId\": \"guide-7\", \"counter\": \"3\"}")
                       .getBody()).containsEntry("version", 2);

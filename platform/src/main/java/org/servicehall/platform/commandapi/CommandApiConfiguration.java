@@ -8,6 +8,8 @@ import org.servicehall.platform.web.WebConfiguration;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,6 +26,11 @@ import java.time.Clock;
 public class CommandApiConfiguration {
 
     private static final String API_PATHS = "/api/*";
+
+    @Bean
+    MessageHandlerInterceptor<CommandMessage<?>> appendedPositions() {
+        return new AppendedPositions();
+    }
 
     @Bean
     Commands commands(CommandGateway gateway, CommandTargetResolver targets, EventStore eventStore) {

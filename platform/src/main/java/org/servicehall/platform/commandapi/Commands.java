@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -44,6 +45,9 @@ import java.util.function.Function;
  */
 public class Commands {
 
+    /** The global position of the command's last event; the query side waits for it on {@code X-Await-Position}. */
+    public static final String EVENT_POSITION_HEADER = "X-Event-Position";
+
     private final CommandGateway gateway;
     private final CommandTargetResolver targets;
     private final EventStore eventStore;
@@ -67,7 +71,7 @@ public class Commands {
         String id = UUID.randomUUID().toString();
         long version = dispatch(message(command.apply(id), context), id);
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
-        return ResponseEntity.created(location).eTag(Long.toString(version)).body(new CommandResult(id, version));
+        return answer(ResponseEntity.created(location), id, version);
     }
 
     /** Sends a command to the aggregate its {@code @TargetAggregateIdentifier} names: 200. */
@@ -75,7 +79,14 @@ public class Commands {
         CommandMessage<?> message = message(command, CommandContext.current());
         String id = targets.resolveTarget(message).getIdentifier();
         long version = dispatch(message, id);
-        return ResponseEntity.ok().eTag(Long.toString(version)).body(new CommandResult(id, version));
+        return answer(ResponseEntity.ok(), id, version);
+    }
+
+    private static ResponseEntity<CommandResult> answer(ResponseEntity.BodyBuilder response, String id, long version) {
+        OptionalLong position = AppendedPositions.ofCurrentRequest();
+        position.ifPresent(p -> response.header(EVENT_POSITION_HEADER, Long.toString(p)));
+        return response.eTag(Long.toString(version))
+                       .body(new CommandResult(id, version, position.isPresent() ? position.getAsLong() : null));
     }
 
     private long dispatch(CommandMessage<?> message, String id) {
