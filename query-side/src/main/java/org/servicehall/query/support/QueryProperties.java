@@ -1,0 +1,30 @@
+package org.servicehall.query.support;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * The query side's settings for reads, under {@code hall.query.*}.
+ *
+ * @param awaitTimeout how long a read with {@code X-Await-Position} waits for its views before it answers anyway
+ *                     (with {@code X-View-Behind: true})
+ * @param sse          live updates over Server-Sent Events
+ */
+@ConfigurationProperties("hall.query")
+public record QueryProperties(@DefaultValue("5s") Duration awaitTimeout, @DefaultValue Sse sse) {
+
+    /**
+     * @param heartbeat how often an idle stream sends a comment, so proxies keep the connection and a client that went
+     *                  away is noticed
+     * @param resync    how often a stream re-reads its view and sends it if it changed: updates are pushed at once by
+     *                  the instance that processed the event, so this bounds the delay for clients connected to
+     *                  another instance; zero turns it off
+     * @param timeout   how long one connection lasts; the client's {@code EventSource} then reconnects and gets the
+     *                  current view again (which also spreads clients over instances)
+     */
+    public record Sse(@DefaultValue("15s") Duration heartbeat, @DefaultValue("2s") Duration resync,
+                      @DefaultValue("30m") Duration timeout) {
+    }
+}
