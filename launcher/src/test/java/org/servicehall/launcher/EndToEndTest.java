@@ -8,11 +8,19 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -57,6 +65,64 @@ class EndToEndTest {
                            .containsExactly("VisitStarted", "CustomerGreeted", "RoutedToCounter", "CustomerSeenOff");
         assertThat(entries).allSatisfy(entry -> assertThat(Instant.parse((String) entry.get("at"))).isNotNull());
         assertThat(system.timeline(id).getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+    }
+
+    /** Read-your-writes: a read that sends back a command's X-Event-Position shows that command's change. */
+    @Test
+    void aReadAwaitingACommandsPositionShowsItsChange() {
+        ResponseEntity<Map> created = system.post("/api/visits", "{\"hallId\": \"hall-1\"}");
+        String id = (String) created.getBody().get("id");
+        ResponseEntity<Map> greeted = system.post("/api/visits/" + id + "/greeting", RunningSystem.greeting("guide-7"));
+        String position = greeted.getHeaders().getFirst("X-Event-Position");
+        assertThat(position).isNotBlank();
+
+        ResponseEntity<Map> timeline = system.querySide.get().uri("/api/visits/{id}/timeline", id)
+                                                     .header("X-Await-Position", position).retrieve()
+                                                     .toEntity(Map.class);
+
+        assertThat(timeline.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(timeline.getHeaders().getFirst("X-View-Behind")).isEqualTo("false");
+        assertThat((List<?>) timeline.getBody().get("entries")).hasSize(2);
+    }
+
+    /** Live updates: a client following a visit's timeline sees every command as it is accepted. */
+    @Test
+    void aFollowerOfAVisitSeesEachCommandAsItHappens() throws Exception {
+        ResponseEntity<Map> created = system.post("/api/visits", "{\"hallId\": \"hall-1\"}");
+        String id = (String) created.getBody().get("id");
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        AtomicReference<InputStream> stream = new AtomicReference<>();
+        Thread follower = new Thread(() -> system.querySide
+                .get().uri("/api/visits/{id}/timeline?awaitPosition={position}", id,
+                           created.getHeaders().getFirst("X-Event-Position"))
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange((request, response) -> {
+                    stream.set(response.getBody());
+                    try (BufferedReader in = new BufferedReader(new InputStreamReader(response.getBody(),
+                                                                                      StandardCharsets.UTF_8))) {
+                        for (String line = in.readLine(); line != null; line = in.readLine()) {
+                            lines.add(line);
+                        }
+                    } catch (IOException e) {
+                        // the test hung up
+                    }
+                    return null;
+                }), "follower");
+        follower.setDaemon(true);
+        follower.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains("event:initial"));
+
+        system.post("/api/visits/" + id + "/greeting", RunningSystem.greeting("guide-7"));
+        system.post("/api/visits/" + id + "/see-off", RunningSystem.seeOff("clerk-2"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            synchronized (lines) {
+                return lines.stream().anyMatch(line -> line.startsWith("data:") && line.contains("CustomerSeenOff")
+                        && line.contains("\"outcome\":\"SERVED\""));
+            }
+        });
+        assertThat(lines.stream().filter(line -> line.equals("event:update")).count()).isGreaterThanOrEqualTo(2);
+        stream.get().close();
     }
 
     @Test
