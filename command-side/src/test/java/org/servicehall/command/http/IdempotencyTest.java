@@ -72,7 +72,9 @@ class IdempotencyTest {
         assertThat(greeted.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(greetedAgain.getStatusCode()).as("not 409 already-greeted: the first answer")
                                                 .isEqualTo(HttpStatus.OK);
-        assertThat(greetedAgain.getBody()).isEqualTo(Map.of("id", id, "version", 1));
+        assertThat(greetedAgain.getBody()).isEqualTo(greeted.getBody()).containsEntry("version", 1);
+        assertThat(greetedAgain.getHeaders().getFirst("X-Event-Position"))
+                .isEqualTo(greeted.getHeaders().getFirst("X-Event-Position"));
     }
 
     @Test

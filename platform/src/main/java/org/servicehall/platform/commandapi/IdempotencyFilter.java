@@ -53,7 +53,8 @@ final class IdempotencyFilter extends OncePerRequestFilter {
     private static final List<String> FINGERPRINTED_HEADERS = List.of(HttpHeaders.IF_MATCH, HallHeaders.STAFF_ID,
                                                                       HallHeaders.HALL_ID, HallHeaders.OCCURRED_AT);
     private static final List<String> REPLAYED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.LOCATION,
-                                                                 HttpHeaders.ETAG, HallHeaders.CORRELATION_ID);
+                                                                 HttpHeaders.ETAG, HallHeaders.CORRELATION_ID,
+                                                                 Commands.EVENT_POSITION_HEADER);
     private static final List<Integer> DECIDED_CLIENT_ERRORS = List.of(404, 409, 410, 412);
 
     private final IdempotencyStore store;
