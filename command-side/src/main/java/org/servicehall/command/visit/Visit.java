@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.servicehall.api.RuleViolation;
+import org.servicehall.api.visit.ConfirmVisitInProgress;
 import org.servicehall.api.visit.CustomerGreeted;
 import org.servicehall.api.visit.CustomerSeenOff;
 import org.servicehall.api.visit.GreetCustomer;
@@ -56,6 +57,12 @@ class Visit {
     void handle(SeeOffCustomer command) {
         requireNotOver();
         apply(new CustomerSeenOff(visitId, command.staffId(), command.belongingsReminded()));
+    }
+
+    /** Asked before something is opened during this visit; it records nothing. */
+    @CommandHandler
+    void handle(ConfirmVisitInProgress command) {
+        requireNotOver();
     }
 
     private void requireNotOver() {
