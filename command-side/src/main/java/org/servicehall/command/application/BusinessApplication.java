@@ -1,6 +1,7 @@
 package org.servicehall.command.application;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -21,7 +22,7 @@ import org.servicehall.api.application.MissingDocumentsNotified;
 import org.servicehall.api.application.RejectApplication;
 import org.servicehall.api.application.SubmitApplication;
 import org.servicehall.api.application.WithdrawApplication;
-import org.servicehall.command.VisitsInProgress;
+import org.servicehall.api.visit.ConfirmVisitInProgress;
 
 import java.util.Arrays;
 import java.util.List;
@@ -57,7 +58,7 @@ class BusinessApplication {
     }
 
     @CommandHandler
-    BusinessApplication(SubmitApplication command, VisitsInProgress visits) {
+    BusinessApplication(SubmitApplication command, CommandGateway commands) {
         if (!acceptsType(command.type())) {
             throw new RuleViolation("not-an-application-type", command.type()
                     + " is not a business application; applications are " + applicationTypes());
@@ -66,7 +67,9 @@ class BusinessApplication {
             throw new RuleViolation("account-number-required", "An application of type " + command.type()
                     + " needs the customer's account number (户号); only a new connection has none");
         }
-        visits.confirm(command.visitId());
+        if (command.visitId() != null) {
+            commands.sendAndWait(new ConfirmVisitInProgress(command.visitId()));
+        }
         apply(new ApplicationSubmitted(command.applicationId(), command.visitId(), command.hallId(),
                                        command.staffId(), command.type(), command.customerId(),
                                        command.applicantName(), command.applicantPhone(), command.accountNumber()));

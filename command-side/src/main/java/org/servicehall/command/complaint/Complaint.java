@@ -1,6 +1,7 @@
 package org.servicehall.command.complaint;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -29,7 +30,7 @@ import org.servicehall.api.complaint.RegisterComplaint;
 import org.servicehall.api.complaint.ReopenComplaint;
 import org.servicehall.api.complaint.ResolveComplaint;
 import org.servicehall.api.complaint.Satisfaction;
-import org.servicehall.command.VisitsInProgress;
+import org.servicehall.api.visit.ConfirmVisitInProgress;
 
 import java.time.Instant;
 import java.util.EnumMap;
@@ -83,7 +84,7 @@ class Complaint {
     }
 
     @CommandHandler
-    Complaint(RegisterComplaint command, VisitsInProgress visits, ComplaintDeadlines deadlines,
+    Complaint(RegisterComplaint command, CommandGateway commands, ComplaintDeadlines deadlines,
               DeadlineManager deadlineManager) {
         if (command.anonymous()) {
             if (command.kind() != ComplaintKind.REPORT) {
@@ -98,7 +99,9 @@ class Complaint {
             throw new RuleViolation("complainant-phone-required", "A complainant who is not anonymous gives a phone "
                     + "number: they are contacted and called back");
         }
-        visits.confirm(command.visitId());
+        if (command.visitId() != null) {
+            commands.sendAndWait(new ConfirmVisitInProgress(command.visitId()));
+        }
         Instant now = GenericEventMessage.clock.instant();
         Instant firstContactDueAt = command.anonymous() ? null
                 : schedule(deadlines, deadlineManager, command.hallId(), ComplaintLimit.FIRST_CONTACT, now);

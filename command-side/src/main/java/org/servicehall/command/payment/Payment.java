@@ -18,7 +18,7 @@ import org.servicehall.api.payment.RecordShiftCollection;
 import org.servicehall.api.payment.RecordShiftRefund;
 import org.servicehall.api.payment.RefundPayment;
 import org.servicehall.api.payment.RequestPayment;
-import org.servicehall.command.VisitsInProgress;
+import org.servicehall.api.visit.ConfirmVisitInProgress;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -67,14 +67,16 @@ class Payment {
     }
 
     @CommandHandler
-    Payment(RequestPayment command, VisitsInProgress visits) {
+    Payment(RequestPayment command, CommandGateway commands) {
         requirePositive(command.amountFen(), "A payment");
         if (command.kind() == PaymentKind.ELECTRICITY_BILL
                 && (command.accountNumber() == null || command.accountNumber().isBlank())) {
             throw new RuleViolation("account-number-required",
                                     "An electricity bill is paid for an account: the account number (户号) is missing");
         }
-        visits.confirm(command.visitId());
+        if (command.visitId() != null) {
+            commands.sendAndWait(new ConfirmVisitInProgress(command.visitId()));
+        }
         apply(new PaymentRequested(command.paymentId(), command.visitId(), command.hallId(), command.staffId(),
                                    command.kind(), command.amountFen(), command.customerId(),
                                    command.accountNumber()));

@@ -5,7 +5,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.servicehall.api.RuleViolation;
-import org.servicehall.api.visit.ConfirmVisitInProgress;
 import org.servicehall.api.visit.CustomerGreeted;
 import org.servicehall.api.visit.CustomerSeenOff;
 import org.servicehall.api.visit.GreetCustomer;
@@ -38,7 +37,7 @@ class Visit {
 
     @CommandHandler
     void handle(GreetCustomer command) {
-        requireNotOver();
+        requireInProgress();
         if (greeted) {
             throw new RuleViolation("customer-already-greeted", "The customer of visit " + visitId
                     + " was already greeted");
@@ -49,23 +48,17 @@ class Visit {
 
     @CommandHandler
     void handle(RouteCustomer command) {
-        requireNotOver();
+        requireInProgress();
         apply(new RoutedToCounter(visitId, command.staffId(), command.counter()));
     }
 
     @CommandHandler
     void handle(SeeOffCustomer command) {
-        requireNotOver();
+        requireInProgress();
         apply(new CustomerSeenOff(visitId, command.staffId(), command.belongingsReminded()));
     }
 
-    /** Asked before something is opened during this visit; it records nothing. */
-    @CommandHandler
-    void handle(ConfirmVisitInProgress command) {
-        requireNotOver();
-    }
-
-    private void requireNotOver() {
+    void requireInProgress() {
         if (seenOff) {
             throw new RuleViolation("visit-over", "Visit " + visitId
                     + " is over: the customer was seen off and the visit accepts nothing more");

@@ -41,7 +41,7 @@ class BusinessApplicationTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(BusinessApplication.class);
-        fixture.registerInjectableResource(TestVisits.visits());
+        fixture.registerInjectableResource(TestVisits.gateway());
     }
 
     private static SubmitApplication submit(String visitId, BusinessType type, String accountNumber) {

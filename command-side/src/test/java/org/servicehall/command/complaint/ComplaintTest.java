@@ -75,7 +75,7 @@ class ComplaintTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Complaint.class);
-        fixture.registerInjectableResource(TestVisits.visits());
+        fixture.registerInjectableResource(TestVisits.gateway());
         fixture.registerInjectableResource(DEADLINES);
     }
 

@@ -20,7 +20,6 @@ import org.servicehall.api.payment.RequestPayment;
 import org.servicehall.command.TestVisits;
 
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -40,9 +39,8 @@ class PaymentTest {
 
     @BeforeEach
     void setUp() {
-        commands = mock(CommandGateway.class);
+        commands = TestVisits.gateway();
         fixture = new AggregateTestFixture<>(Payment.class);
-        fixture.registerInjectableResource(TestVisits.visits());
         fixture.registerInjectableResource(commands);
     }
 
@@ -143,7 +141,7 @@ class PaymentTest {
                .when(new CollectFee("p-1", "cashier-5", "s-1", PaymentMethod.CASH, 12_345, null))
                .expectException(violated("cash-tendered-short"))
                .expectNoEvents();
-        verify(commands, never()).sendAndWait(any());
+        verify(commands, never()).sendAndWait(any(RecordShiftCollection.class));
     }
 
     @Test
@@ -163,7 +161,7 @@ class PaymentTest {
                .expectException(violated("fee-already-collected"))
                .expectExceptionMessage("Payment p-1 was already collected")
                .expectNoEvents();
-        verify(commands, never()).sendAndWait(any());
+        verify(commands, never()).sendAndWait(any(RecordShiftCollection.class));
     }
 
     @Test
@@ -286,7 +284,7 @@ class PaymentTest {
                .when(refund("r-1", null, 100, "billed twice"))
                .expectException(violated("refund-not-authorised"))
                .expectNoEvents();
-        verify(commands, never()).sendAndWait(any());
+        verify(commands, never()).sendAndWait(any(RecordShiftRefund.class));
     }
 
     @Test

@@ -4,7 +4,6 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.servicehall.api.RuleViolation;
-import org.servicehall.api.visit.ConfirmVisitInProgress;
 import org.servicehall.api.visit.CustomerGreeted;
 import org.servicehall.api.visit.CustomerSeenOff;
 import org.servicehall.api.visit.GreetCustomer;
@@ -75,21 +74,5 @@ class VisitTest {
         fixture.given(new VisitStarted("v-1", "hall-1"), new CustomerSeenOff("v-1", "clerk-2", true))
                .when(new GreetCustomer("v-1", "guide-7", false, false, false, false))
                .expectException(RuleViolation.class);
-    }
-
-    @Test
-    void aVisitInProgressConfirmsItAndRecordsNothing() {
-        fixture.given(new VisitStarted("v-1", "hall-1"))
-               .when(new ConfirmVisitInProgress("v-1"))
-               .expectSuccessfulHandlerExecution()
-               .expectNoEvents();
-    }
-
-    @Test
-    void aVisitThatIsOverIsNotInProgress() {
-        fixture.given(new VisitStarted("v-1", "hall-1"), new CustomerSeenOff("v-1", "clerk-2", true))
-               .when(new ConfirmVisitInProgress("v-1"))
-               .expectException(RuleViolation.class)
-               .expectNoEvents();
     }
 }
