@@ -31,6 +31,8 @@ import org.servicehall.api.complaint.ReopenComplaint;
 import org.servicehall.api.complaint.ResolveComplaint;
 import org.servicehall.api.complaint.Satisfaction;
 import org.servicehall.api.visit.ConfirmVisitInProgress;
+import org.servicehall.platform.calendar.ServiceCalendar;
+import org.servicehall.platform.calendar.TimeLimit;
 
 import java.time.Instant;
 import java.util.EnumMap;
@@ -45,7 +47,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A complaint (投诉), report (举报) or opinion (意见), from registration until it is closed after the customer was
  * called back (回访). It is held to three time limits counted in working days on its hall's calendar: first contact
  * and reply from registration (the reply again from a reopening), callback from the resolution. Each open limit has
- * two deadlines, a warning before it and an escalation when it is missed; meeting the limit cancels both.
+ * two deadlines, a warning before it and an escalation when it is missed; meeting the limit cancels both. Limits count
+ * from when the command is recorded (the event's own timestamp), not from a client's {@code occurredAt}: they are the
+ * utility's commitment from the moment the matter is in its system.
  * <p>
  * Only a report may be anonymous. Nobody can be contacted or called back about an anonymous report, so it has no
  * first-contact or callback limit, and it is closed once resolved.
@@ -84,7 +88,7 @@ class Complaint {
     }
 
     @CommandHandler
-    Complaint(RegisterComplaint command, CommandGateway commands, ComplaintDeadlines deadlines,
+    Complaint(RegisterComplaint command, CommandGateway commands, ServiceCalendar calendar,
               DeadlineManager deadlineManager) {
         if (command.anonymous()) {
             if (command.kind() != ComplaintKind.REPORT) {
@@ -104,8 +108,8 @@ class Complaint {
         }
         Instant now = GenericEventMessage.clock.instant();
         Instant firstContactDueAt = command.anonymous() ? null
-                : schedule(deadlines, deadlineManager, command.hallId(), ComplaintLimit.FIRST_CONTACT, now);
-        Instant replyDueAt = schedule(deadlines, deadlineManager, command.hallId(), ComplaintLimit.REPLY, now);
+                : schedule(calendar, deadlineManager, command.hallId(), ComplaintLimit.FIRST_CONTACT, now);
+        Instant replyDueAt = schedule(calendar, deadlineManager, command.hallId(), ComplaintLimit.REPLY, now);
         apply(new ComplaintRegistered(command.complaintId(), command.visitId(), command.hallId(), command.staffId(),
                                       command.kind(), command.complaintClass(), command.channel(),
                                       command.anonymous(), command.customerId(), command.complainantName(),
@@ -139,7 +143,7 @@ class Complaint {
     }
 
     @CommandHandler
-    void handle(ResolveComplaint command, ComplaintDeadlines deadlines, DeadlineManager deadlineManager) {
+    void handle(ResolveComplaint command, ServiceCalendar calendar, DeadlineManager deadlineManager) {
         requireNotClosed();
         requireNotResolved("resolved");
         if (!anonymous && !acknowledged) {
@@ -151,7 +155,7 @@ class Complaint {
                     + " is resolved only after it was assigned to a department and a handler");
         }
         cancel(deadlineManager, ComplaintLimit.REPLY);
-        Instant callbackDueAt = anonymous ? null : schedule(deadlines, deadlineManager, hallId,
+        Instant callbackDueAt = anonymous ? null : schedule(calendar, deadlineManager, hallId,
                                                              ComplaintLimit.CALLBACK,
                                                              GenericEventMessage.clock.instant());
         apply(new ComplaintResolved(complaintId, command.staffId(), customerId, command.resolution(),
@@ -176,13 +180,13 @@ class Complaint {
     }
 
     @CommandHandler
-    void handle(ReopenComplaint command, ComplaintDeadlines deadlines, DeadlineManager deadlineManager) {
+    void handle(ReopenComplaint command, ServiceCalendar calendar, DeadlineManager deadlineManager) {
         requireNotClosed();
         if (callback != Satisfaction.UNSATISFIED) {
             throw new RuleViolation("reopen-needs-unsatisfied-callback", "Complaint " + complaintId
                     + " is reopened only when the customer said on the callback they are unsatisfied");
         }
-        Instant replyDueAt = schedule(deadlines, deadlineManager, hallId, ComplaintLimit.REPLY,
+        Instant replyDueAt = schedule(calendar, deadlineManager, hallId, ComplaintLimit.REPLY,
                                       GenericEventMessage.clock.instant());
         apply(new ComplaintReopened(complaintId, command.staffId(), customerId, command.reason(), replyDueAt));
     }
@@ -215,9 +219,9 @@ class Complaint {
         return !closed && dueAt.equals(openLimits.get(limit));
     }
 
-    private static Instant schedule(ComplaintDeadlines deadlines, DeadlineManager deadlineManager, String hallId,
+    private static Instant schedule(ServiceCalendar calendar, DeadlineManager deadlineManager, String hallId,
                                     ComplaintLimit limit, Instant from) {
-        ComplaintDeadlines.Due due = deadlines.due(hallId, limit, from);
+        TimeLimit due = calendar.complaintLimit(hallId, limit, from);
         deadlineManager.schedule(due.warningAt(), warningName(limit), new LimitWarning(limit, due.dueAt()));
         deadlineManager.schedule(due.dueAt(), missedName(limit), new LimitMissed(limit, due.dueAt()));
         return due.dueAt();

@@ -27,9 +27,16 @@ import org.servicehall.api.complaint.ReopenComplaint;
 import org.servicehall.api.complaint.ResolveComplaint;
 import org.servicehall.api.complaint.Satisfaction;
 import org.servicehall.command.TestVisits;
+import org.servicehall.platform.calendar.ComplaintTimeLimits;
+import org.servicehall.platform.calendar.ServiceCalendar;
+import org.servicehall.platform.calendar.WorkingDayCalendar;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 
 import static org.servicehall.api.complaint.ComplaintLimit.CALLBACK;
 import static org.servicehall.api.complaint.ComplaintLimit.FIRST_CONTACT;
@@ -40,14 +47,19 @@ import static org.servicehall.command.complaint.Complaint.warningName;
 
 class ComplaintTest {
 
-    /** Days as the limits count them here; the hall calendar's working days are ServiceCalendar's to test. */
-    private static final ComplaintDeadlines DEADLINES = (hallId, limit, from) -> {
-        Instant dueAt = from.plus(Duration.ofDays(limit == REPLY ? 7 : 1));
-        return new ComplaintDeadlines.Due(dueAt.minus(Duration.ofHours(12)), dueAt);
-    };
-    private static final Instant REGISTERED_AT = Instant.parse("2026-11-30T02:00:00Z");
-    private static final Instant FIRST_CONTACT_DUE = REGISTERED_AT.plus(Duration.ofDays(1));
-    private static final Instant REPLY_DUE = REGISTERED_AT.plus(Duration.ofDays(7));
+    /** 2026 around National Day in Shanghai: 10-01..10-07 off, Saturday 10-10 worked instead. */
+    private static final WorkingDayCalendar SHANGHAI = new WorkingDayCalendar(
+            ZoneId.of("Asia/Shanghai"), LocalDate.parse("2026-10-01").datesUntil(LocalDate.parse("2026-10-08")).toList(),
+            List.of(LocalDate.parse("2026-10-10")));
+    private static final ServiceCalendar CALENDAR = new ServiceCalendar(SHANGHAI, ComplaintTimeLimits.DEFAULTS,
+                                                                        Map.of(), Map.of());
+    private static final Duration WARNING_BEFORE = ComplaintTimeLimits.DEFAULTS.warningBefore();
+    /** Wednesday 2026-09-30, 10:00 in Shanghai, the last working day before the holiday. */
+    private static final Instant REGISTERED_AT = Instant.parse("2026-09-30T02:00:00Z");
+    /** The end of Thursday 10-08, the first working day after the holiday. */
+    private static final Instant FIRST_CONTACT_DUE = Instant.parse("2026-10-08T16:00:00Z");
+    /** The end of Thursday 10-15: 10-08, 10-09, Saturday 10-10, 10-12, 10-13, 10-14, 10-15. */
+    private static final Instant REPLY_DUE = Instant.parse("2026-10-15T16:00:00Z");
 
     private static final RegisterComplaint REGISTER = new RegisterComplaint(
             "k-1", "v-1", "hall-1", "clerk-2", ComplaintKind.COMPLAINT, ComplaintClass.SERVICE, Channel.IN_PERSON,
@@ -63,7 +75,7 @@ class ComplaintTest {
                                                                             "handler-4");
     private static final ComplaintResolved RESOLVED = new ComplaintResolved("k-1", "handler-4", "c-1",
                                                                             "Apologised; clerk retrained",
-                                                                            REGISTERED_AT.plus(Duration.ofDays(4)));
+                                                                            Instant.parse("2026-10-13T16:00:00Z"));
     private static final CallbackRecorded UNSATISFIED = new CallbackRecorded("k-1", "clerk-3",
                                                                              Satisfaction.UNSATISFIED, "c-1",
                                                                              "wants compensation");
@@ -76,7 +88,7 @@ class ComplaintTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Complaint.class);
         fixture.registerInjectableResource(TestVisits.gateway());
-        fixture.registerInjectableResource(DEADLINES);
+        fixture.registerInjectableResource(CALENDAR);
     }
 
     // ------------------------------------------------------------------ registration
@@ -86,13 +98,36 @@ class ComplaintTest {
         fixture.givenCurrentTime(REGISTERED_AT)
                .when(REGISTER)
                .expectEvents(REGISTERED)
-               .expectScheduledDeadline(FIRST_CONTACT_DUE.minus(Duration.ofHours(12)),
+               .expectScheduledDeadline(FIRST_CONTACT_DUE.minus(WARNING_BEFORE),
                                         new Complaint.LimitWarning(FIRST_CONTACT, FIRST_CONTACT_DUE))
                .expectScheduledDeadline(FIRST_CONTACT_DUE, new Complaint.LimitMissed(FIRST_CONTACT, FIRST_CONTACT_DUE))
-               .expectScheduledDeadline(REPLY_DUE.minus(Duration.ofHours(12)),
+               .expectScheduledDeadline(REPLY_DUE.minus(WARNING_BEFORE),
                                         new Complaint.LimitWarning(REPLY, REPLY_DUE))
                .expectScheduledDeadline(REPLY_DUE, new Complaint.LimitMissed(REPLY, REPLY_DUE))
                .expectScheduledDeadlineWithName(FIRST_CONTACT_DUE, missedName(FIRST_CONTACT));
+    }
+
+    @Test
+    void aHallWithItsOwnLimitsCountsByThem() {
+        ServiceCalendar withHall9 = new ServiceCalendar(
+                SHANGHAI, ComplaintTimeLimits.DEFAULTS, Map.of(),
+                Map.of("hall-9", new ComplaintTimeLimits(1, 5, 1, Duration.ofHours(4))));
+        fixture = new AggregateTestFixture<>(Complaint.class);
+        fixture.registerInjectableResource(TestVisits.gateway());
+        fixture.registerInjectableResource(withHall9);
+        // five working days: 10-08, 10-09, Saturday 10-10, 10-12, 10-13
+        Instant replyDue = Instant.parse("2026-10-13T16:00:00Z");
+
+        fixture.givenCurrentTime(REGISTERED_AT)
+               .when(new RegisterComplaint("k-1", null, "hall-9", "clerk-2", ComplaintKind.COMPLAINT,
+                                           ComplaintClass.SUPPLY_QUALITY, Channel.PHONE, false, "c-1", "Li Lei",
+                                           "13900000000", "Voltage drops every evening"))
+               .expectEvents(new ComplaintRegistered("k-1", null, "hall-9", "clerk-2", ComplaintKind.COMPLAINT,
+                                                     ComplaintClass.SUPPLY_QUALITY, Channel.PHONE, false, "c-1",
+                                                     "Li Lei", "13900000000", "Voltage drops every evening",
+                                                     FIRST_CONTACT_DUE, replyDue))
+               .expectScheduledDeadline(replyDue.minus(Duration.ofHours(4)), new Complaint.LimitWarning(REPLY,
+                                                                                                        replyDue));
     }
 
     @Test
@@ -167,7 +202,7 @@ class ComplaintTest {
                .andGivenCommands(REGISTER)
                .when(new AcknowledgeComplaint("k-1", "clerk-2"))
                .expectEvents(ACKNOWLEDGED)
-               .expectNoScheduledDeadlineWithName(FIRST_CONTACT_DUE.minus(Duration.ofHours(12)),
+               .expectNoScheduledDeadlineWithName(FIRST_CONTACT_DUE.minus(WARNING_BEFORE),
                                                   warningName(FIRST_CONTACT))
                .expectNoScheduledDeadlineWithName(FIRST_CONTACT_DUE, missedName(FIRST_CONTACT))
                .expectScheduledDeadlineWithName(REPLY_DUE, missedName(REPLY));
@@ -212,14 +247,15 @@ class ComplaintTest {
 
     @Test
     void resolvingMeetsTheReplyLimitAndStartsTheCallbackLimit() {
-        Instant callbackDue = REGISTERED_AT.plus(Duration.ofDays(1));
+        // resolved on the day it was registered: the callback is due by the end of the first working day after
+        Instant callbackDue = FIRST_CONTACT_DUE;
         fixture.givenCurrentTime(REGISTERED_AT)
                .andGivenCommands(REGISTER, new AcknowledgeComplaint("k-1", "clerk-2"),
                                  new AssignComplaint("k-1", "supervisor-1", "marketing", "handler-4"))
                .when(new ResolveComplaint("k-1", "handler-4", "Apologised"))
                .expectEvents(new ComplaintResolved("k-1", "handler-4", "c-1", "Apologised", callbackDue))
                .expectNoScheduledDeadlineWithName(REPLY_DUE, missedName(REPLY))
-               .expectScheduledDeadline(callbackDue.minus(Duration.ofHours(12)),
+               .expectScheduledDeadline(callbackDue.minus(WARNING_BEFORE),
                                         new Complaint.LimitWarning(CALLBACK, callbackDue))
                .expectScheduledDeadline(callbackDue, new Complaint.LimitMissed(CALLBACK, callbackDue));
     }
@@ -256,7 +292,7 @@ class ComplaintTest {
 
     @Test
     void theCallbackMeetsTheCallbackLimit() {
-        Instant callbackDue = REGISTERED_AT.plus(Duration.ofDays(1));
+        Instant callbackDue = FIRST_CONTACT_DUE;
         fixture.givenCurrentTime(REGISTERED_AT)
                .andGivenCommands(REGISTER, new AcknowledgeComplaint("k-1", "clerk-2"),
                                  new AssignComplaint("k-1", "supervisor-1", "marketing", "handler-4"),
@@ -285,8 +321,9 @@ class ComplaintTest {
 
     @Test
     void anUnsatisfiedCustomersComplaintIsReopenedAndTheReplyLimitStartsOver() {
-        Instant reopenedAt = REGISTERED_AT.plus(Duration.ofDays(6));
-        Instant replyDue = reopenedAt.plus(Duration.ofDays(7));
+        // Monday 10-12, 10:00: seven working days from Tuesday 10-13 end on Wednesday 10-21
+        Instant reopenedAt = Instant.parse("2026-10-12T02:00:00Z");
+        Instant replyDue = Instant.parse("2026-10-21T16:00:00Z");
         fixture.givenCurrentTime(REGISTERED_AT)
                .andGivenCommands(REGISTER, new AcknowledgeComplaint("k-1", "clerk-2"),
                                  new AssignComplaint("k-1", "supervisor-1", "marketing", "handler-4"),
@@ -295,7 +332,7 @@ class ComplaintTest {
                .andGivenCurrentTime(reopenedAt)
                .when(new ReopenComplaint("k-1", "supervisor-1", "compensation asked"))
                .expectEvents(new ComplaintReopened("k-1", "supervisor-1", "c-1", "compensation asked", replyDue))
-               .expectScheduledDeadline(replyDue.minus(Duration.ofHours(12)), new Complaint.LimitWarning(REPLY,
+               .expectScheduledDeadline(replyDue.minus(WARNING_BEFORE), new Complaint.LimitWarning(REPLY,
                                                                                                          replyDue))
                .expectScheduledDeadline(replyDue, new Complaint.LimitMissed(REPLY, replyDue));
     }
@@ -303,7 +340,7 @@ class ComplaintTest {
     @Test
     void aReopenedComplaintIsReassignedAndResolvedAgain() {
         ComplaintReopened reopened = new ComplaintReopened("k-1", "supervisor-1", "c-1", "compensation asked",
-                                                           REGISTERED_AT.plus(Duration.ofDays(14)));
+                                                           Instant.parse("2026-10-21T16:00:00Z"));
         fixture.given(REGISTERED, ACKNOWLEDGED, ASSIGNED, RESOLVED, UNSATISFIED, reopened)
                .when(new AssignComplaint("k-1", "supervisor-1", "legal", "handler-8"))
                .expectEvents(new ComplaintAssigned("k-1", "supervisor-1", "legal", "handler-8"));
@@ -397,7 +434,7 @@ class ComplaintTest {
     void aLimitAboutToBeMissedWarns() {
         fixture.givenCurrentTime(REGISTERED_AT)
                .andGivenCommands(REGISTER)
-               .whenTimeElapses(Duration.ofHours(13))
+               .whenTimeAdvancesTo(FIRST_CONTACT_DUE.minus(WARNING_BEFORE))
                .expectEvents(new ComplaintLimitApproaching("k-1", FIRST_CONTACT, FIRST_CONTACT_DUE))
                .expectDeadlinesMet(new Complaint.LimitWarning(FIRST_CONTACT, FIRST_CONTACT_DUE));
     }
@@ -406,7 +443,7 @@ class ComplaintTest {
     void aMissedLimitEscalates() {
         fixture.givenCurrentTime(REGISTERED_AT)
                .andGivenCommands(REGISTER)
-               .whenTimeElapses(Duration.ofDays(1))
+               .whenTimeAdvancesTo(FIRST_CONTACT_DUE)
                .expectEvents(new ComplaintLimitApproaching("k-1", FIRST_CONTACT, FIRST_CONTACT_DUE),
                              new ComplaintEscalated("k-1", FIRST_CONTACT, FIRST_CONTACT_DUE));
     }
@@ -415,7 +452,7 @@ class ComplaintTest {
     void aMetLimitNeitherWarnsNorEscalates() {
         fixture.givenCurrentTime(REGISTERED_AT)
                .andGivenCommands(REGISTER, new AcknowledgeComplaint("k-1", "clerk-2"))
-               .whenTimeElapses(Duration.ofDays(8))
+               .whenTimeAdvancesTo(REPLY_DUE)
                .expectEvents(new ComplaintLimitApproaching("k-1", REPLY, REPLY_DUE),
                              new ComplaintEscalated("k-1", REPLY, REPLY_DUE));
     }
@@ -427,7 +464,7 @@ class ComplaintTest {
         fixture.givenCurrentTime(REGISTERED_AT)
                .andGivenCommands(REGISTER)
                .andGiven(ACKNOWLEDGED)
-               .whenTimeElapses(Duration.ofDays(2))
+               .whenTimeAdvancesTo(FIRST_CONTACT_DUE)
                .expectNoEvents()
                .expectDeadlinesMet(new Complaint.LimitWarning(FIRST_CONTACT, FIRST_CONTACT_DUE),
                                    new Complaint.LimitMissed(FIRST_CONTACT, FIRST_CONTACT_DUE));
@@ -439,7 +476,7 @@ class ComplaintTest {
                .andGivenCommands(REGISTER)
                .andGiven(new ComplaintLimitApproaching("k-1", FIRST_CONTACT, FIRST_CONTACT_DUE),
                          new ComplaintEscalated("k-1", FIRST_CONTACT, FIRST_CONTACT_DUE))
-               .whenTimeElapses(Duration.ofDays(2))
+               .whenTimeAdvancesTo(FIRST_CONTACT_DUE)
                .expectNoEvents();
     }
 
@@ -448,7 +485,7 @@ class ComplaintTest {
         fixture.givenCurrentTime(REGISTERED_AT)
                .andGivenCommands(REGISTER)
                .andGiven(new ComplaintClosed("k-1", "supervisor-1"))
-               .whenTimeElapses(Duration.ofDays(8))
+               .whenTimeAdvancesTo(REPLY_DUE)
                .expectNoEvents();
     }
 }
