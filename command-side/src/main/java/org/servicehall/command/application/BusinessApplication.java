@@ -2,6 +2,7 @@ package org.servicehall.command.application;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -23,7 +24,9 @@ import org.servicehall.api.application.RejectApplication;
 import org.servicehall.api.application.SubmitApplication;
 import org.servicehall.api.application.WithdrawApplication;
 import org.servicehall.api.visit.ConfirmVisitInProgress;
+import org.servicehall.platform.calendar.ServiceCalendar;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +51,7 @@ class BusinessApplication {
 
     @AggregateIdentifier
     private String applicationId;
+    private String hallId;
     private String customerId;
     private Stage stage;
     private boolean missingDocumentsNotified;
@@ -107,8 +111,9 @@ class BusinessApplication {
                                            List.copyOf(command.missingDocuments())));
     }
 
+    /** The promised date is a day in the hall's own zone, so "today" is counted there. */
     @CommandHandler
-    void handle(AcceptApplication command) {
+    void handle(AcceptApplication command, ServiceCalendar calendar) {
         requireNotEnded();
         if (stage == Stage.ACCEPTED) {
             throw new RuleViolation("application-already-accepted", "Application " + applicationId
@@ -117,6 +122,11 @@ class BusinessApplication {
         if (!documentsVerified) {
             throw new RuleViolation("documents-not-verified", "Application " + applicationId
                     + " cannot be accepted before its documents are verified complete");
+        }
+        LocalDate today = calendar.calendar(hallId).day(GenericEventMessage.clock.instant());
+        if (command.promisedCompletionDate().isBefore(today)) {
+            throw new RuleViolation("promised-date-passed", "The completion date promised ("
+                    + command.promisedCompletionDate() + ") is before today (" + today + ") at hall " + hallId);
         }
         apply(new ApplicationAccepted(applicationId, command.staffId(), command.applicationNumber(),
                                       command.promisedCompletionDate()));
@@ -172,6 +182,7 @@ class BusinessApplication {
     @EventSourcingHandler
     void on(ApplicationSubmitted event) {
         applicationId = event.applicationId();
+        hallId = event.hallId();
         customerId = event.customerId();
         stage = Stage.SUBMITTED;
     }

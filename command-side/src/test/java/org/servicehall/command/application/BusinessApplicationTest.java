@@ -20,9 +20,15 @@ import org.servicehall.api.application.RejectApplication;
 import org.servicehall.api.application.SubmitApplication;
 import org.servicehall.api.application.WithdrawApplication;
 import org.servicehall.command.TestVisits;
+import org.servicehall.platform.calendar.ComplaintTimeLimits;
+import org.servicehall.platform.calendar.ServiceCalendar;
+import org.servicehall.platform.calendar.WorkingDayCalendar;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import static org.servicehall.command.Rules.violated;
 
@@ -36,12 +42,19 @@ class BusinessApplicationTest {
     private static final ApplicationAccepted ACCEPTED = new ApplicationAccepted("a-1", "clerk-2", "YK-2026-0001",
                                                                                 PROMISED);
 
+    /** Days are counted in Shanghai. */
+    private static final ServiceCalendar CALENDAR = new ServiceCalendar(
+            new WorkingDayCalendar(ZoneId.of("Asia/Shanghai"), List.of(), List.of()), ComplaintTimeLimits.DEFAULTS,
+            Map.of(), Map.of());
+    private static final Instant ACCEPTED_AT = Instant.parse("2026-12-01T02:00:00Z");
+
     private AggregateTestFixture<BusinessApplication> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(BusinessApplication.class);
         fixture.registerInjectableResource(TestVisits.gateway());
+        fixture.registerInjectableResource(CALENDAR);
     }
 
     private static SubmitApplication submit(String visitId, BusinessType type, String accountNumber) {
@@ -153,7 +166,24 @@ class BusinessApplicationTest {
 
     @Test
     void anApplicationWithVerifiedDocumentsIsAcceptedWithANumberAndAPromisedDate() {
-        fixture.given(SUBMITTED, VERIFIED)
+        fixture.givenCurrentTime(ACCEPTED_AT)
+               .andGiven(SUBMITTED, VERIFIED)
+               .when(new AcceptApplication("a-1", "clerk-2", "YK-2026-0001", PROMISED))
+               .expectEvents(ACCEPTED);
+    }
+
+    @Test
+    void theCompletionDatePromisedIsNotInThePastAtTheHall() {
+        Instant lateEvening = Instant.parse("2026-12-15T16:30:00Z");  // 12-16 00:30 in Shanghai
+        fixture.givenCurrentTime(lateEvening)
+               .andGiven(SUBMITTED, VERIFIED)
+               .when(new AcceptApplication("a-1", "clerk-2", "YK-2026-0001", PROMISED))
+               .expectException(violated("promised-date-passed"))
+               .expectExceptionMessage("The completion date promised (2026-12-15) is before today (2026-12-16) at "
+                                               + "hall hall-1")
+               .expectNoEvents();
+        fixture.givenCurrentTime(Instant.parse("2026-12-15T15:59:59Z"))
+               .andGiven(SUBMITTED, VERIFIED)
                .when(new AcceptApplication("a-1", "clerk-2", "YK-2026-0001", PROMISED))
                .expectEvents(ACCEPTED);
     }
