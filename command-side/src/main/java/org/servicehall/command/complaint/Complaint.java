@@ -92,8 +92,8 @@ class Complaint {
               DeadlineManager deadlineManager) {
         if (command.anonymous()) {
             if (command.kind() != ComplaintKind.REPORT) {
-                throw new RuleViolation("anonymous-only-for-reports", "Only a report (举报) may be anonymous, not a "
-                        + command.kind());
+                throw new RuleViolation("anonymous-only-for-reports", "Only a report (举报) may be anonymous, not this "
+                        + command.kind().name().toLowerCase(Locale.ROOT));
             }
             if (command.complainantName() != null || command.complainantPhone() != null) {
                 throw new RuleViolation("anonymous-with-contact-details",

@@ -149,7 +149,7 @@ class ComplaintTest {
                                            ComplaintClass.SERVICE, Channel.LETTER, true, "c-1", null, null,
                                            "Open on Saturdays"))
                .expectException(violated("anonymous-only-for-reports"))
-               .expectExceptionMessage("Only a report (举报) may be anonymous, not a OPINION")
+               .expectExceptionMessage("Only a report (举报) may be anonymous, not this opinion")
                .expectNoEvents()
                .expectNoScheduledDeadlines();
     }
