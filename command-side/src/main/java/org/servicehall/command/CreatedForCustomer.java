@@ -17,6 +17,9 @@ public record CreatedForCustomer(@Schema(description = "The new aggregate's id",
                                          example = "0b7e3e4a-5f1c-4d8e-9a51-2f0c6d1e8b42") String id,
                                  @Schema(description = "Its version: 0 after the first event", example = "0")
                                  long version,
+                                 @Schema(description = "The global position its events were stored at (also "
+                                         + "X-Event-Position), for X-Await-Position on the query side",
+                                         example = "1234") Long position,
                                  @Schema(description = "The customerId sent, or a new one when none was: keep it to "
                                          + "name the customer in an erasure request",
                                          example = "3f9a1c52-7d4e-4b18-a0c6-5e2d9b7f1a34") String customerId) {
@@ -30,6 +33,7 @@ public record CreatedForCustomer(@Schema(description = "The new aggregate's id",
     public static ResponseEntity<CreatedForCustomer> of(ResponseEntity<CommandResult> created, String customerId) {
         CommandResult result = created.getBody();
         return ResponseEntity.status(created.getStatusCode()).headers(created.getHeaders())
-                             .body(new CreatedForCustomer(result.id(), result.version(), customerId));
+                             .body(new CreatedForCustomer(result.id(), result.version(), result.position(),
+                                                           customerId));
     }
 }

@@ -87,7 +87,7 @@ class ApplicationApiTest {
         String base = "/api/applications/" + id;
         assertThat(api.post(base + "/document-check",
                             "{\"staffId\": \"clerk-2\", \"missingDocuments\": [\"ID card copy\", \"load list\"]}")
-                      .getBody()).isEqualTo(Map.of("id", id, "version", 1));
+                      .getBody()).containsEntry("id", id).containsEntry("version", 1);
         assertThat(api.post(base + "/document-check", "{\"staffId\": \"clerk-2\", \"missingDocuments\": []}")
                       .getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(api.post(base + "/acceptance", "{\"staffId\": \"clerk-2\", \"applicationNumber\": \"YK-1\", "
@@ -95,7 +95,7 @@ class ApplicationApiTest {
         assertThat(api.post(base + "/forwarding", "{\"staffId\": \"clerk-2\", \"department\": \"marketing\"}")
                       .getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(api.post(base + "/completion", "{\"staffId\": \"back-9\"}").getBody())
-                .isEqualTo(Map.of("id", id, "version", 5));
+                .containsEntry("id", id).containsEntry("version", 5);
 
         assertThat(events(id)).containsExactly(
                 new ApplicationSubmitted(id, visit, "hall-1", "clerk-2", BusinessType.CAPACITY_INCREASE, customerId,

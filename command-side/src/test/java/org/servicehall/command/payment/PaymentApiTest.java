@@ -86,15 +86,15 @@ class PaymentApiTest {
         String base = "/api/payments/" + id;
 
         assertThat(api.post(base + "/collection", collection(shift, "CASH", 12_345, 20_000L)).getBody())
-                .isEqualTo(Map.of("id", id, "version", 1));
+                .containsEntry("id", id).containsEntry("version", 1);
         assertThat(api.post(base + "/receipt", "{\"staffId\": \"cashier-5\", \"receiptNumber\": \"FP-1\"}")
                       .getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(api.post(base + "/refunds", refund(refundId, shift, "supervisor-1", 2_000)).getBody())
-                .isEqualTo(Map.of("id", id, "version", 3));
+                .containsEntry("id", id).containsEntry("version", 3);
         ResponseEntity<Map> settled = api.post("/api/shifts/" + shift + "/settlement",
                                                "{\"cashierId\": \"cashier-5\", \"declaredFen\": {\"CASH\": 10300}}");
 
-        assertThat(settled.getBody()).isEqualTo(Map.of("id", shift, "version", 2));
+        assertThat(settled.getBody()).containsEntry("id", shift).containsEntry("version", 2);
         assertThat(events(id)).containsExactly(
                 new PaymentRequested(id, visit, "hall-1", "cashier-5", PaymentKind.ELECTRICITY_BILL, 12_345,
                                      "C-0101234567", "0101234567"),
