@@ -58,8 +58,6 @@ class FiguresController {
 
     @InitBinder("figuresParameters")
     void validateParameters(WebDataBinder binder) {
-        // Records have no getters: the binding result reads the rejected values from the fields.
-        binder.initDirectFieldAccess();
         binder.addValidators(new ParametersValidator());
     }
 

@@ -1,9 +1,14 @@
 package org.servicehall.query.figures;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.servicehall.api.complaint.CallbackRecorded;
+import org.servicehall.api.complaint.ComplaintClosed;
+import org.servicehall.api.complaint.ComplaintReopened;
+import org.servicehall.api.complaint.ComplaintResolved;
 import org.servicehall.api.complaint.Satisfaction;
 import org.servicehall.api.figures.FigureGrouping;
 import org.servicehall.api.figures.FindServiceFigures;
@@ -20,6 +25,8 @@ import org.servicehall.query.figures.ServiceFigures.WorkOrders;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -57,7 +64,7 @@ class FiguresProjectionTest {
      * Sum 4800 / 7 = 685.71 s = 11.43 min; ascending 300 480 540 600 720 960 1200, rank ceil(6.3) = 7: 1200 s;
      * longer than 900 s: 1200 and 960, 2 of 7 = 28.6 %.
      */
-    private static final Figures TOTAL = new Figures(
+    static final Figures TOTAL = new Figures(
             13, 9, 69.2, // served: v1 v2 v4 v5 v9 v10 v13 at a counter, v6 self-served, v7 handed over; 9 / 13
             outcomes(SERVED_AT_COUNTER, 7, SELF_SERVED, 1, HANDED_OVER, 1, APPOINTMENT, 1, LEFT_WITHOUT_SERVICE, 1,
                      OTHER, 1, IN_PROGRESS, 1),
@@ -143,7 +150,7 @@ class FiguresProjectionTest {
 
         ServiceFigures figures = figures(FigureGrouping.BUSINESS_TYPE);
 
-        Map<String, Figures> expected = new java.util.HashMap<>();
+        Map<String, Figures> expected = new HashMap<>();
         expected.put("NEW_CONNECTION", new Figures(
                 3, 3, 100.0, outcomes(SERVED_AT_COUNTER, 2, HANDED_OVER, 1), // v2 v4 v7
                 // 1200 480: 1680 / 2 = 840 s = 14 min; rank ceil(1.8) = 2: 1200; over: 1200
@@ -203,7 +210,7 @@ class FiguresProjectionTest {
 
         ServiceFigures figures = figures(FigureGrouping.STAFF);
 
-        Map<String, Figures> expected = new java.util.HashMap<>();
+        Map<String, Figures> expected = new HashMap<>();
         expected.put("clerk-A", new Figures(
                 4, 4, 100.0, outcomes(SERVED_AT_COUNTER, 4), // first calls of v1 v4 v9 v13
                 // 600 480 960 300: 2340 / 4 = 585 s = 9.75 min; rank ceil(3.6) = 4: 960; over: 960
@@ -311,10 +318,10 @@ class FiguresProjectionTest {
     @Test
     void theInterleavingOfDifferentAggregatesDoesNotMatter() throws Exception {
         // Each aggregate's events stay in order (as a processor delivers them); the aggregates interleave at random.
-        Map<Object, List<EventMessage<?>>> byAggregate = new java.util.LinkedHashMap<>();
+        Map<String, List<EventMessage<?>>> byAggregate = new LinkedHashMap<>();
         for (EventMessage<?> event : HallDay.history()) {
-            byAggregate.computeIfAbsent(((org.axonframework.eventhandling.DomainEventMessage<?>) event)
-                                                .getAggregateIdentifier(), id -> new ArrayList<>()).add(event);
+            byAggregate.computeIfAbsent(((DomainEventMessage<?>) event).getAggregateIdentifier(),
+                                        id -> new ArrayList<>()).add(event);
         }
         List<List<EventMessage<?>>> queues = new ArrayList<>(byAggregate.values());
         Random random = new Random(42);
@@ -343,6 +350,36 @@ class FiguresProjectionTest {
         deliver(history);
 
         assertThat(figures(FigureGrouping.BUSINESS_TYPE)).usingRecursiveComparison().isEqualTo(before);
+    }
+
+    @Test
+    void aComplaintReopenedAfterItWasClosedCountsOnlyWhereItWasClosedLast() throws Exception {
+        HallDay complaint = new HallDay();
+        complaint.registered("k9", "clerk-A", HallDay.at(DAY, "09:00"), HallDay.at(NEXT_DAY, "09:00"),
+                             HallDay.at(DAY.plusDays(7), "09:00"));
+        complaint.on("k9", HallDay.at(DAY, "10:00"), new ComplaintResolved("k9", "handler", "cust", "resolution",
+                                                                           HallDay.at(NEXT_DAY, "10:00")));
+        complaint.on("k9", HallDay.at(DAY, "11:00"), new CallbackRecorded("k9", "clerk-A", Satisfaction.SATISFIED,
+                                                                          "cust", "note"));
+        complaint.on("k9", HallDay.at(DAY, "11:05"), new ComplaintClosed("k9", "clerk-A"));
+        complaint.on("k9", HallDay.at(NEXT_DAY, "09:00"), new ComplaintReopened("k9", "clerk-A", "cust", "reason",
+                                                                                HallDay.at(NEXT_DAY, "18:00")));
+        complaint.on("k9", HallDay.at(NEXT_DAY, "19:00"), new ComplaintResolved("k9", "handler", "cust", "again",
+                                                                                HallDay.at(NEXT_DAY, "20:00")));
+        complaint.on("k9", HallDay.at(NEXT_DAY, "19:30"), new CallbackRecorded("k9", "clerk-A",
+                                                                               Satisfaction.BASICALLY_SATISFIED,
+                                                                               "cust", "note"));
+        complaint.on("k9", HallDay.at(NEXT_DAY, "19:35"), new ComplaintClosed("k9", "clerk-A"));
+
+        deliver(complaint.events());
+
+        List<ServiceFigures.Row> rows = figures(FigureGrouping.DAY).rows();
+        // the first contact (the first resolution) was in time, the second reply (19:00 against 18:00) was not
+        assertThat(rows.get(0).figures().complaints()).isEqualTo(NO_COMPLAINTS);
+        assertThat(rows.get(1).figures().complaints()).isEqualTo(new Complaints(1, 0, 0.0));
+        // each callback stays on the day it was recorded
+        assertThat(rows.get(0).figures().satisfaction()).isEqualTo(satisfaction(1, 0, 0));
+        assertThat(rows.get(1).figures().satisfaction()).isEqualTo(satisfaction(0, 1, 0));
     }
 
     private static void assertRows(ServiceFigures figures, Map<String, Figures> expected, List<String> order) {

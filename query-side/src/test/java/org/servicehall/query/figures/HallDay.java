@@ -97,12 +97,18 @@ final class HallDay {
     private final List<EventMessage<?>> history = new ArrayList<>();
     private final Map<String, Long> sequences = new HashMap<>();
 
+    /** The seeded day, as described above. */
     static List<EventMessage<?>> history() {
         HallDay day = new HallDay();
         day.visits();
         day.consultations();
         day.complaints();
-        return day.history;
+        return day.events();
+    }
+
+    /** The events recorded so far with {@link #on}, in order. */
+    List<EventMessage<?>> events() {
+        return List.copyOf(history);
     }
 
     static Instant at(LocalDate day, String time) {
@@ -281,7 +287,7 @@ final class HallDay {
                                                       "Name", "Phone", "question"));
     }
 
-    private void registered(String complaint, String staff, Instant at, Instant firstContactDueAt,
+    void registered(String complaint, String staff, Instant at, Instant firstContactDueAt,
                             Instant replyDueAt) {
         on(complaint, at, new ComplaintRegistered(complaint, null, "hall-1", staff, ComplaintKind.COMPLAINT,
                                                   ComplaintClass.SERVICE, Channel.IN_PERSON, false, "cust",
@@ -292,7 +298,8 @@ final class HallDay {
         on(aggregate, at(DAY, time), payload);
     }
 
-    private void on(String aggregate, Instant occurredAt, Object payload) {
+    /** Records an event of {@code aggregate} that happened at {@code occurredAt}, with the next sequence number. */
+    void on(String aggregate, Instant occurredAt, Object payload) {
         long sequence = sequences.merge(aggregate, 0L, (last, zero) -> last + 1);
         history.add(new GenericDomainEventMessage<>("Aggregate", aggregate, sequence, payload,
                                                     MetaData.with(MetadataKeys.OCCURRED_AT, occurredAt.toString()),
