@@ -56,24 +56,25 @@ import java.util.UUID;
  * <p>
  * The visits, with waiting (ticket → call) and service (call → next ticket or see-off) times:
  * <pre>
- * v1  09:00 BILLING_INQUIRY    guide-1 → counter, ticket 09:01, clerk-A 09:11, seen off 09:20   wait 600  service 540
- * v2  09:30 NEW_CONNECTION     guide-1 → counter, ticket 09:31, clerk-B 09:51, seen off 10:10   wait 1200 service 1140
- * v3  10:00 BILLING_INQUIRY    guide-2 → counter, ticket 10:01, walked out 10:30                (no wait: never called)
+ * v1  09:00 BILLING_INQUIRY    guide-1 → counter, ticket 09:01, clerk-A 09:11, seen off 09:20  wait 600  serv 540
+ * v2  09:30 NEW_CONNECTION     guide-1 → counter, ticket 09:31, clerk-B 09:51, seen off 10:10  wait 1200 serv 1140
+ * v3  10:00 BILLING_INQUIRY    guide-2 → counter, ticket 10:01, walked out 10:30               (never called)
  * v4  10:15 NEW_CONNECTION     guide-2 → self-service, re-routed for a WRONG JUDGEMENT to a counter 10:20,
- *                              ticket 10:21, clerk-A 10:29, seen off 10:50                       wait 480  service 1260
+ *                              ticket 10:21, clerk-A 10:29, seen off 10:50                      wait 480  serv 1260
  * v5  11:00 BILLING_INQUIRY    guide-1 → counter, ticket 11:01, clerk-B 11:05; re-routed by clerk-B (NEED CHANGED)
  *                              11:10, need now BILL_PAYMENT, ticket 11:12, clerk-C 11:20, seen off 11:30
- *                                                     wait 240 + 480 = 720, service 420 + 600 = 1020
- * v6  13:00 BILL_PAYMENT       guide-1 → self-service, seen off 13:10                            SELF_SERVED
- * v7  13:30 NEW_CONNECTION     guide-2 → back office, handed over (reached), seen off 13:45      HANDED_OVER
- * v8  14:00 CAPACITY_INCREASE  guide-2 → metering, nobody reached, appointment, seen off 14:20  APPOINTMENT
+ *                                                    wait 240 + 480 = 720, service 420 + 600 = 1020
+ * v6  13:00 BILL_PAYMENT       guide-1 → self-service, seen off 13:10                           SELF_SERVED
+ * v7  13:30 NEW_CONNECTION     guide-2 → back office, handed over (reached), seen off 13:45     HANDED_OVER
+ * v8  14:00 CAPACITY_INCREASE  guide-2 → metering, nobody reached, appointment, seen off 14:20 APPOINTMENT
  * v9  23:50 BILLING_INQUIRY    guide-1 → counter, ticket 23:52, clerk-A 00:08 (next day), seen off 00:20
- *                                                                                                wait 960  service 720
- * v10 07:30 (23:30 UTC the day before) no need identified, ticket METER_TEST 07:31, clerk-C 07:40, seen off 07:45
- *                                                                                                wait 540  service 300
- * v11 16:00 BILLING_INQUIRY    ticket 16:01, nothing since                                       IN_PROGRESS
- * v12 15:00 no need, seen off by guide-1 15:02                                                   OTHER
- * v13 next day 09:00 BILLING_INQUIRY guide-1 → counter, ticket 09:01, clerk-A 09:06, seen off 09:16  wait 300 service 600
+ *                                                                                               wait 960  serv 720
+ * v10 07:30 (23:30 UTC the day before) no need identified, ticket METER_TEST 07:31, clerk-C 07:40,
+ *                              seen off 07:45                                                   wait 540  serv 300
+ * v11 16:00 BILLING_INQUIRY    ticket 16:01, nothing since                                      IN_PROGRESS
+ * v12 15:00 no need, seen off by guide-1 15:02                                                  OTHER
+ * v13 next day 09:00 BILLING_INQUIRY guide-1 → counter, ticket 09:01, clerk-A 09:06,
+ *                              seen off 09:16                                                   wait 300  serv 600
  * v14 at hall-2: must not count
  * </pre>
  * Consultations: c1 (clerk-A, BILLING_INQUIRY) answered on the spot; c2 (clerk-A, NEW_CONNECTION) work order wo-1 due
