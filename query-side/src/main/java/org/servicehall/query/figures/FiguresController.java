@@ -5,6 +5,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.servicehall.api.figures.FigureGrouping;
 import org.servicehall.api.figures.FindServiceFigures;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 import org.springframework.web.bind.WebDataBinder;
@@ -62,7 +63,7 @@ class FiguresController {
     }
 
     @GetMapping
-    ServiceFigures figures(@Valid FiguresParameters parameters) {
+    ServiceFigures figures(@Valid @ParameterObject FiguresParameters parameters) {
         FindServiceFigures query = new FindServiceFigures(parameters.hall(), parameters.fromDate(),
                                                           parameters.toDate(), parameters.grouping(), Instant.now());
         return queries.query(query, ResponseTypes.instanceOf(ServiceFigures.class)).join();

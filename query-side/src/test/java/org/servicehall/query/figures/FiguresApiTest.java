@@ -119,6 +119,15 @@ class FiguresApiTest {
     }
 
     @Test
+    void theOpenApiDescriptionListsTheQueryParameters() throws Exception {
+        JsonNode parameters = get("/v3/api-docs").path("paths").path("/api/figures").path("get").path("parameters");
+
+        List<String> names = new ArrayList<>();
+        parameters.forEach(parameter -> names.add(parameter.path("in").asText() + ":" + parameter.path("name").asText()));
+        assertThat(names).containsExactlyInAnyOrder("query:hall", "query:from", "query:to", "query:groupBy");
+    }
+
+    @Test
     void resettingTheProcessorRebuildsTheSameFigures() throws Exception {
         String url = "/api/figures?hall=hall-1&from=2026-11-27&to=2026-11-28&groupBy=staff";
         JsonNode before = withoutAsOf(get(url));
