@@ -123,7 +123,8 @@ class FiguresApiTest {
         JsonNode parameters = get("/v3/api-docs").path("paths").path("/api/figures").path("get").path("parameters");
 
         List<String> names = new ArrayList<>();
-        parameters.forEach(parameter -> names.add(parameter.path("in").asText() + ":" + parameter.path("name").asText()));
+        parameters.forEach(parameter -> names.add(parameter.path("in").asText() + ":"
+                + parameter.path("name").asText()));
         assertThat(names).containsExactlyInAnyOrder("query:hall", "query:from", "query:to", "query:groupBy");
     }
 
