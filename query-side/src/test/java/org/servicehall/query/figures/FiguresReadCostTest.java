@@ -115,7 +115,8 @@ class FiguresReadCostTest {
             boolean more = event.getCommandName().equals("getMore")
                     && command.getString("collection").getValue().equals(FigureDay.COLLECTION);
             if (find) {
-                filters.add(command.getDocument("filter"));
+                // a copy: the event's document reads from a buffer that is released once the command is sent
+                filters.add(BsonDocument.parse(command.getDocument("filter").toJson()));
             }
             if (find || more) {
                 cursors.add(event.getRequestId());
