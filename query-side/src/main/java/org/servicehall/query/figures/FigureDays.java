@@ -25,30 +25,31 @@ final class FigureDays {
         this.mongo = mongo;
     }
 
-    static String id(String hallId, LocalDate day) {
+    /** @param day the local date, ISO-8601 */
+    static String id(String hallId, String day) {
         return hallId + "/" + day;
     }
 
-    /** Sets one contribution; setting the same one again changes nothing. */
-    void put(String hallId, LocalDate day, String section, String key, Object contribution) {
+    /** Sets one contribution to the day (ISO-8601); setting the same one again changes nothing. */
+    void put(String hallId, String day, String section, String key, Object contribution) {
         // Converted here, without the entity's type, so the stored value carries no _class hint.
         Object value = mongo.getConverter().convertToMongoType(contribution);
         mongo.upsert(query(where("_id").is(id(hallId, day))),
                      new Update().set("hallId", hallId)
-                                 .set("day", day.toString())
+                                 .set("day", day)
                                  .set(section + "." + fieldName(key), value),
                      FigureDay.COLLECTION);
     }
 
     /** Removes a contribution that no longer belongs to that day (a complaint reopened after it was closed). */
-    void remove(String hallId, LocalDate day, String section, String key) {
+    void remove(String hallId, String day, String section, String key) {
         mongo.updateFirst(query(where("_id").is(id(hallId, day))), new Update().unset(section + "." + fieldName(key)),
                           FigureDay.COLLECTION);
     }
 
     /** The rollups of the days from {@code from} to {@code to}, both included; days without any are missing. */
     List<FigureDay> read(String hallId, LocalDate from, LocalDate to) {
-        List<String> ids = from.datesUntil(to.plusDays(1)).map(day -> id(hallId, day)).toList();
+        List<String> ids = from.datesUntil(to.plusDays(1)).map(day -> id(hallId, day.toString())).toList();
         return mongo.find(query(where("_id").in(ids)), FigureDay.class);
     }
 

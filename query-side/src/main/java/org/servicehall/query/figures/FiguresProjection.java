@@ -33,14 +33,12 @@ import org.servicehall.api.visit.RoutedToSelfService;
 import org.servicehall.api.visit.TransferredToDepartment;
 import org.servicehall.api.visit.VisitStarted;
 import org.servicehall.platform.axon.EventTimes;
-import org.springframework.beans.factory.annotation.Value;
+import org.servicehall.platform.calendar.ServiceCalendar;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.function.Consumer;
 
 /**
@@ -50,7 +48,8 @@ import java.util.function.Consumer;
  * interruption between the two writes is repaired by the redelivery that follows it. Each figure comes from the events
  * of one aggregate, so the interleaving of visits, consultations and complaints does not matter.
  * <p>
- * Days are local dates in the hall's time zone ({@code hall.calendar.zone}): a visit counts on the day it arrived, a
+ * Days are local dates in the hall's time zone ({@code hall.calendar.zone}, or {@code hall.calendar.halls.<id>.zone}
+ * from the {@link ServiceCalendar}): a visit counts on the day it arrived, a
  * consultation on the day it was opened, a work order on the day it was completed (and, while open past its due time,
  * on its due day), a complaint on the day it was closed, a callback on the day it was recorded.
  */
@@ -64,21 +63,20 @@ class FiguresProjection {
     private final Tracks tracks;
     private final FigureDays days;
     private final FiguresProperties properties;
-    private final ZoneId zone;
+    private final ServiceCalendar calendar;
 
-    FiguresProjection(MongoTemplate mongo, FiguresProperties properties,
-                      @Value("${hall.calendar.zone:Asia/Shanghai}") ZoneId zone) {
+    FiguresProjection(MongoTemplate mongo, FiguresProperties properties, ServiceCalendar calendar) {
         this.tracks = new Tracks(mongo);
         this.days = new FigureDays(mongo);
         this.properties = properties;
-        this.zone = zone;
+        this.calendar = calendar;
     }
 
     // Visits
 
     @EventHandler
     void on(VisitStarted event, EventMessage<?> message, @SequenceNumber long sequence) {
-        visit(event.visitId(), sequence, visit -> visit.started(event.hallId(), day(message).toString()));
+        visit(event.visitId(), sequence, visit -> visit.started(event.hallId(), day(event.hallId(), at(message))));
     }
 
     @EventHandler
@@ -150,7 +148,7 @@ class FiguresProjection {
     private void visit(String visitId, long sequence, Consumer<VisitTrack> change) {
         VisitTrack visit = tracks.apply(VisitTrack.class, visitId, sequence, VisitTrack::new, change);
         if (visit.hallId != null) {
-            days.put(visit.hallId, LocalDate.parse(visit.day), FigureDays.VISITS, visitId, visit.figures());
+            days.put(visit.hallId, visit.day, FigureDays.VISITS, visitId, visit.figures());
         }
     }
 
@@ -159,8 +157,8 @@ class FiguresProjection {
     @EventHandler
     void on(ConsultationOpened event, EventMessage<?> message, @SequenceNumber long sequence) {
         consultation(event.consultationId(), sequence,
-                     consultation -> consultation.opened(event.hallId(), day(message).toString(), event.topic(),
-                                                         event.staffId()));
+                     consultation -> consultation.opened(event.hallId(), day(event.hallId(), at(message)),
+                                                         event.topic(), event.staffId()));
     }
 
     @EventHandler
@@ -186,15 +184,16 @@ class FiguresProjection {
         if (consultation.hallId == null) {
             return;
         }
-        days.put(consultation.hallId, LocalDate.parse(consultation.day), FigureDays.CONSULTATIONS, consultationId,
+        days.put(consultation.hallId, consultation.day, FigureDays.CONSULTATIONS, consultationId,
                  consultation.figures());
         for (ConsultationTrack.WorkOrder workOrder : consultation.workOrders) {
             if (workOrder.dueAt != null) {
-                days.put(consultation.hallId, day(workOrder.dueAt), FigureDays.WORK_ORDERS_DUE,
+                days.put(consultation.hallId, day(consultation.hallId, workOrder.dueAt), FigureDays.WORK_ORDERS_DUE,
                          workOrder.workOrderId, consultation.figures(workOrder));
             }
             if (workOrder.completedAt != null) {
-                days.put(consultation.hallId, day(workOrder.completedAt), FigureDays.WORK_ORDERS_COMPLETED,
+                days.put(consultation.hallId, day(consultation.hallId, workOrder.completedAt),
+                         FigureDays.WORK_ORDERS_COMPLETED,
                          workOrder.workOrderId, consultation.figures(workOrder));
             }
         }
@@ -223,8 +222,9 @@ class FiguresProjection {
     @EventHandler
     void on(CallbackRecorded event, EventMessage<?> message, @SequenceNumber long sequence) {
         complaint(event.complaintId(), sequence,
-                  complaint -> complaint.calledBack(event.complaintId() + ":" + sequence, day(message).toString(),
-                                                    at(message), event.satisfaction()));
+                  complaint -> complaint.calledBack(event.complaintId() + ":" + sequence,
+                                                    day(complaint.hallId, at(message)), at(message),
+                                                    event.satisfaction()));
     }
 
     @EventHandler
@@ -234,7 +234,7 @@ class FiguresProjection {
 
     @EventHandler
     void on(ComplaintClosed event, EventMessage<?> message, @SequenceNumber long sequence) {
-        complaint(event.complaintId(), sequence, complaint -> complaint.closed(day(message).toString()));
+        complaint(event.complaintId(), sequence, complaint -> complaint.closed(day(complaint.hallId, at(message))));
     }
 
     private void complaint(String complaintId, long sequence, Consumer<ComplaintTrack> change) {
@@ -244,14 +244,14 @@ class FiguresProjection {
             return;
         }
         for (String formerDay : complaint.formerClosedDays) {
-            days.remove(complaint.hallId, LocalDate.parse(formerDay), FigureDays.COMPLAINTS_CLOSED, complaintId);
+            days.remove(complaint.hallId, formerDay, FigureDays.COMPLAINTS_CLOSED, complaintId);
         }
         if (complaint.closedDay != null) {
-            days.put(complaint.hallId, LocalDate.parse(complaint.closedDay), FigureDays.COMPLAINTS_CLOSED,
+            days.put(complaint.hallId, complaint.closedDay, FigureDays.COMPLAINTS_CLOSED,
                      complaintId, complaint.figures());
         }
         for (ComplaintTrack.Callback callback : complaint.callbacks) {
-            days.put(complaint.hallId, LocalDate.parse(callback.day), FigureDays.CALLBACKS, callback.key,
+            days.put(complaint.hallId, callback.day, FigureDays.CALLBACKS, callback.key,
                      complaint.figures(callback));
         }
     }
@@ -260,18 +260,15 @@ class FiguresProjection {
         return EventTimes.happenedAt(message);
     }
 
-    private LocalDate day(EventMessage<?> message) {
-        return day(at(message));
-    }
-
-    private LocalDate day(Instant instant) {
-        return LocalDate.ofInstant(instant, zone);
+    /** The local date, ISO-8601, of {@code instant} at the hall; none without a hall (such things count nowhere). */
+    private String day(String hallId, Instant instant) {
+        return hallId == null ? null : calendar.calendar(hallId).day(instant).toString();
     }
 
     @QueryHandler
     ServiceFigures handle(FindServiceFigures query) {
         return FigureSheet.compute(query, days.read(query.hallId(), query.from(), query.to()),
-                                   properties.waitingTarget(), zone);
+                                   properties.waitingTarget(), calendar.calendar(query.hallId()).zone());
     }
 
     @ResetHandler

@@ -12,6 +12,7 @@ import org.servicehall.api.complaint.ComplaintResolved;
 import org.servicehall.api.complaint.Satisfaction;
 import org.servicehall.api.figures.FigureGrouping;
 import org.servicehall.api.figures.FindServiceFigures;
+import org.servicehall.api.visit.VisitStarted;
 import org.servicehall.platform.testing.TestMongo;
 import org.servicehall.query.figures.ServiceFigures.Complaints;
 import org.servicehall.query.figures.ServiceFigures.Consultations;
@@ -23,6 +24,7 @@ import org.servicehall.query.figures.ServiceFigures.Waiting;
 import org.servicehall.query.figures.ServiceFigures.WorkOrders;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -35,7 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.servicehall.query.figures.HallDay.AS_OF;
 import static org.servicehall.query.figures.HallDay.DAY;
 import static org.servicehall.query.figures.HallDay.NEXT_DAY;
-import static org.servicehall.query.figures.HallDay.ZONE;
 import static org.servicehall.query.figures.VisitOutcome.APPOINTMENT;
 import static org.servicehall.query.figures.VisitOutcome.HANDED_OVER;
 import static org.servicehall.query.figures.VisitOutcome.IN_PROGRESS;
@@ -90,7 +91,8 @@ class FiguresProjectionTest {
     }
 
     private FiguresProjection projection(Duration waitingTarget) {
-        return new FiguresProjection(mongo.mongoTemplate(), new FiguresProperties(waitingTarget), ZONE);
+        return new FiguresProjection(mongo.mongoTemplate(), new FiguresProperties(waitingTarget),
+                                     HallDay.calendar());
     }
 
     private void deliver(List<EventMessage<?>> events) throws Exception {
@@ -275,6 +277,24 @@ class FiguresProjectionTest {
         assertThat(otherHall.rows()).extracting(ServiceFigures.Row::group).containsExactly("clerk-Z");
         assertThat(otherHall.total().arrivals()).isEqualTo(1);
         assertThat(otherHall.total().waiting().averageSeconds()).isEqualTo(3480.0);
+    }
+
+    @Test
+    void daysAreLocalDatesInTheZoneOfEachHall() throws Exception {
+        // 17:00 UTC: 23:00 on the 27th in Urumqi, already 01:00 on the 28th in Shanghai
+        Instant evening = Instant.parse("2026-11-27T17:00:00Z");
+        HallDay visits = new HallDay();
+        visits.on("west", evening, new VisitStarted("west", "west-1"));
+        visits.on("east", evening, new VisitStarted("east", "hall-1"));
+
+        deliver(visits.events());
+
+        ServiceFigures west = projection.handle(new FindServiceFigures("west-1", DAY, NEXT_DAY, FigureGrouping.DAY,
+                                                                       AS_OF));
+        assertThat(west.timeZone()).isEqualTo("Asia/Urumqi");
+        assertThat(west.rows()).extracting(row -> row.figures().arrivals()).containsExactly(1L, 0L);
+        assertThat(figures(FigureGrouping.DAY).rows()).extracting(row -> row.figures().arrivals())
+                                                      .containsExactly(0L, 1L);
     }
 
     @Test

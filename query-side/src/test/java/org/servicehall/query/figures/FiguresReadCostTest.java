@@ -36,7 +36,8 @@ class FiguresReadCostTest {
     private final ReadsOfRollups reads = new ReadsOfRollups();
     private final TestMongo mongo = TestMongo.start(reads);
     private final FiguresProjection projection =
-            new FiguresProjection(mongo.mongoTemplate(), new FiguresProperties(Duration.ofMinutes(15)), HallDay.ZONE);
+            new FiguresProjection(mongo.mongoTemplate(), new FiguresProperties(Duration.ofMinutes(15)),
+                                  HallDay.calendar());
 
     @AfterEach
     void close() {

@@ -38,7 +38,11 @@ import org.servicehall.api.visit.RoutedToDepartment;
 import org.servicehall.api.visit.RoutedToSelfService;
 import org.servicehall.api.visit.TransferredToDepartment;
 import org.servicehall.api.visit.VisitStarted;
+import org.servicehall.platform.calendar.ComplaintTimeLimits;
+import org.servicehall.platform.calendar.ServiceCalendar;
+import org.servicehall.platform.calendar.WorkingDayCalendar;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -110,6 +114,18 @@ final class HallDay {
     /** The events recorded so far with {@link #on}, in order. */
     List<EventMessage<?>> events() {
         return List.copyOf(history);
+    }
+
+    /**
+     * The calendar of the halls: every hall in {@link #ZONE}, except {@code west-1} in Asia/Urumqi (UTC+6), as
+     * {@code hall.calendar.halls.west-1.zone} would set it.
+     */
+    static ServiceCalendar calendar() {
+        WorkingDayCalendar common = new WorkingDayCalendar(ZONE, List.of(), List.of());
+        return new ServiceCalendar(common, new ComplaintTimeLimits(1, 7, 1, Duration.ofHours(12)),
+                                   Map.of("west-1", common.overriddenBy(ZoneId.of("Asia/Urumqi"), List.of(),
+                                                                        List.of())),
+                                   Map.of());
     }
 
     static Instant at(LocalDate day, String time) {
