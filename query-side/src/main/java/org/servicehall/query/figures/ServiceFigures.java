@@ -2,6 +2,7 @@ package org.servicehall.query.figures;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.servicehall.api.complaint.Satisfaction;
 
 import java.time.Instant;
@@ -21,8 +22,15 @@ import java.util.Map;
  * @param asOf                 when the figures were taken (open overdue work orders depend on it)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record ServiceFigures(String hallId, LocalDate from, LocalDate to, String groupBy, String timeZone,
-                      double waitingTargetSeconds, double waitingTargetMinutes, Instant asOf, List<Row> rows,
+record ServiceFigures(@Schema(example = "dalian-01") String hallId,
+                      @Schema(example = "2026-11-23") LocalDate from,
+                      @Schema(example = "2026-11-29") LocalDate to,
+                      @Schema(example = "day", allowableValues = {"day", "businessType", "staff"}) String groupBy,
+                      @Schema(example = "Asia/Shanghai") String timeZone,
+                      @Schema(example = "900.0") double waitingTargetSeconds,
+                      @Schema(example = "15.0") double waitingTargetMinutes,
+                      @Schema(example = "2026-11-30T08:00:00Z") Instant asOf,
+                      List<Row> rows,
                       Figures total) {
 
     /**
@@ -30,7 +38,7 @@ record ServiceFigures(String hallId, LocalDate from, LocalDate to, String groupB
      *              what has no business type or no staff member
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Row(String group, @JsonUnwrapped Figures figures) {
+    record Row(@Schema(example = "2026-11-27", nullable = true) String group, @JsonUnwrapped Figures figures) {
     }
 
     /**
