@@ -2,6 +2,7 @@ package org.servicehall.query.figures;
 
 import org.servicehall.api.BusinessType;
 import org.servicehall.api.complaint.Satisfaction;
+import org.servicehall.api.visit.VisitOutcome;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -45,7 +46,8 @@ record FigureDay(@Id String id,
      * @param waitingMillis  time from each queue ticket to the counter call that ended its wait, summed; none if no
      *                       ticket was ever called
      * @param serviceMillis  time from each counter call to the next queue ticket or the see-off, summed; only for
-     *                       visits {@link VisitOutcome#SERVED_AT_COUNTER}
+     *                       visits called to a counter and then seen off
+     * @param outcome        as {@link VisitOutcome} defines it
      */
     record Visit(BusinessType businessType, String staffId, String routedBy, boolean routed, boolean wrongJudgement,
                  Long waitingMillis, Long serviceMillis, VisitOutcome outcome) {

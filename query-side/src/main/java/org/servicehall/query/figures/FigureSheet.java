@@ -4,6 +4,7 @@ import org.servicehall.api.BusinessType;
 import org.servicehall.api.complaint.Satisfaction;
 import org.servicehall.api.figures.FigureGrouping;
 import org.servicehall.api.figures.FindServiceFigures;
+import org.servicehall.api.visit.VisitOutcome;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,10 +15,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -34,6 +37,9 @@ import java.util.stream.Stream;
  */
 final class FigureSheet {
 
+    /** Served: at a counter or the guide desk, at self-service, or by a hand-over that reached someone. */
+    static final Set<VisitOutcome> SERVED_OUTCOMES = EnumSet.of(VisitOutcome.SERVED, VisitOutcome.SELF_SERVED,
+                                                       VisitOutcome.HANDED_OVER);
     private static final long SECOND = 1_000;
     private static final long MINUTE = 60_000;
 
@@ -136,7 +142,7 @@ final class FigureSheet {
         final List<FigureDay.Callback> callbacks = new ArrayList<>();
 
         ServiceFigures.Figures figures(long waitingTarget) {
-            long served = count(visits, visit -> visit.outcome() != null && visit.outcome().served());
+            long served = count(visits, visit -> SERVED_OUTCOMES.contains(visit.outcome()));
             Map<VisitOutcome, Long> outcomes = new EnumMap<>(VisitOutcome.class);
             for (VisitOutcome outcome : VisitOutcome.values()) {
                 outcomes.put(outcome, count(visits, visit -> visit.outcome() == outcome));

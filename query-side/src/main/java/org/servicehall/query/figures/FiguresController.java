@@ -2,6 +2,7 @@ package org.servicehall.query.figures;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -9,6 +10,9 @@ import org.servicehall.api.figures.FigureGrouping;
 import org.servicehall.api.figures.FindServiceFigures;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.platform.web.InvalidInput;
+import org.servicehall.query.support.ReadYourWrites;
+import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,11 +27,13 @@ import java.util.List;
 
 /** Service figures for analysts: {@code GET /api/figures?hall=&from=&to=&groupBy=}. */
 @RestController
-@RequestMapping(path = "/api/figures", produces = "application/json")
+@RequestMapping(path = "/api/figures", produces = MediaType.APPLICATION_JSON_VALUE)
 class FiguresController {
 
     /** A year, leap or not: enough for any report, and a bound on what one request reads (one rollup a day). */
     static final int MAX_DAYS = 366;
+
+    private static final List<String> KNOWN = List.of("hall", "from", "to", "groupBy", "awaitPosition");
 
     private final QueryGateway queries;
 
@@ -35,39 +41,40 @@ class FiguresController {
         this.queries = queries;
     }
 
-    /**
-     * The parameters are taken as text and checked here, so every bad one is named in one 400, with what it must be,
-     * rather than the first conversion failure alone.
-     */
-    @Operation(summary = "Service figures of a hall for a range of local dates, one row per group plus totals")
+    @Operation(summary = "Service figures of a hall for a range of local dates: one row per group, then the totals")
+    @Parameter(name = "hall", in = ParameterIn.QUERY, required = true, example = "dalian-01",
+            description = "the hall's id")
+    @Parameter(name = "from", in = ParameterIn.QUERY, required = true, example = "2026-11-23",
+            description = "first day (yyyy-MM-dd, the hall's local date)")
+    @Parameter(name = "to", in = ParameterIn.QUERY, required = true, example = "2026-11-29",
+            description = "last day, inclusive; at most " + MAX_DAYS + " days from 'from', both included")
+    @Parameter(name = "groupBy", in = ParameterIn.QUERY, example = "businessType",
+            description = "one row per day (default), business type or staff member",
+            schema = @Schema(type = "string", allowableValues = {"day", "businessType", "staff"}))
+    @ReadYourWrites(FiguresProjection.PROCESSING_GROUP)
     @GetMapping
-    ServiceFigures figures(
-            @Parameter(description = "the hall's id", example = "dalian-01")
-            @RequestParam(required = false) String hall,
-            @Parameter(description = "the first local date, in the hall's time zone", example = "2026-11-23",
-                    schema = @Schema(type = "string", format = "date"))
-            @RequestParam(required = false) String from,
-            @Parameter(description = "the last local date, included; at most " + MAX_DAYS + " days from `from`",
-                    example = "2026-11-29", schema = @Schema(type = "string", format = "date"))
-            @RequestParam(required = false) String to,
-            @Parameter(description = "how rows are grouped", example = "businessType",
-                    schema = @Schema(type = "string", allowableValues = {"day", "businessType", "staff"},
-                            defaultValue = "day"))
-            @RequestParam(required = false) String groupBy) {
+    ServiceFigures figures(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        return queries.query(parse(parameters), ResponseTypes.instanceOf(ServiceFigures.class)).join();
+    }
+
+    /**
+     * Everything wrong, a parameter that does not exist included (a typo in {@code groupBy} would otherwise silently
+     * give rows by day), is one 400 naming each parameter and, for a fixed set, its values.
+     */
+    private static FindServiceFigures parse(MultiValueMap<String, String> parameters) {
         List<InvalidField> errors = new ArrayList<>();
-        if (hall == null || hall.isBlank()) {
-            errors.add(invalid("hall", "is required: the id of the hall", hall, null));
+        parameters.keySet().stream().filter(name -> !KNOWN.contains(name)).forEach(
+                name -> errors.add(invalid(name, "is not a parameter of service figures", null, KNOWN)));
+        String hall = required(parameters, "hall", "the id of the hall", errors);
+        LocalDate from = date(parameters, "from", errors);
+        LocalDate to = date(parameters, "to", errors);
+        if (from != null && to != null && to.isBefore(from)) {
+            errors.add(invalid("to", "must not be before 'from' (" + from + ")", to.toString(), null));
+        } else if (from != null && to != null && ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
+            errors.add(invalid("to", "may be at most " + MAX_DAYS + " days from 'from', both included",
+                               to.toString(), null));
         }
-        LocalDate first = date("from", from, errors);
-        LocalDate last = date("to", to, errors);
-        if (first != null && last != null) {
-            if (last.isBefore(first)) {
-                errors.add(invalid("to", "must not be before from (" + first + ")", to, null));
-            } else if (ChronoUnit.DAYS.between(first, last) + 1 > MAX_DAYS) {
-                errors.add(invalid("to", "may be at most " + MAX_DAYS + " days from " + first + ", both included",
-                                   to, null));
-            }
-        }
+        String groupBy = single(parameters, "groupBy", errors);
         FigureGrouping grouping = groupBy == null ? FigureGrouping.DAY
                 : FigureGrouping.fromApiName(groupBy).orElse(null);
         if (grouping == null) {
@@ -77,22 +84,41 @@ class FiguresController {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        return queries.query(new FindServiceFigures(hall, first, last, grouping, Instant.now()),
-                             ResponseTypes.instanceOf(ServiceFigures.class))
-                      .join();
+        return new FindServiceFigures(hall, from, to, grouping, Instant.now());
     }
 
-    private static LocalDate date(String parameter, String value, List<InvalidField> errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(invalid(parameter, "is required: a local date like 2026-11-28", value, null));
+    private static LocalDate date(MultiValueMap<String, String> parameters, String name, List<InvalidField> errors) {
+        String value = required(parameters, name, "a date (yyyy-MM-dd), e.g. 2026-11-28", errors);
+        if (value == null) {
             return null;
         }
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            errors.add(invalid(parameter, "must be a local date like 2026-11-28", value, null));
+            errors.add(invalid(name, "is not a date: expected yyyy-MM-dd, e.g. 2026-11-28", value, null));
             return null;
         }
+    }
+
+    /** As {@link #single}, noting an error when the parameter is absent or blank too. */
+    private static String required(MultiValueMap<String, String> parameters, String name, String what,
+                                   List<InvalidField> errors) {
+        int given = errors.size();
+        String value = single(parameters, name, errors);
+        if (value == null && errors.size() == given) {
+            errors.add(invalid(name, "is required: " + what, null, null));
+        }
+        return value;
+    }
+
+    /** The parameter's one value, trimmed; null if it is absent, blank, or given more than once (then noted). */
+    private static String single(MultiValueMap<String, String> parameters, String name, List<InvalidField> errors) {
+        List<String> values = parameters.getOrDefault(name, List.of());
+        if (values.size() > 1) {
+            errors.add(invalid(name, "is given " + values.size() + " times; give it once", null, null));
+            return null;
+        }
+        return values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).trim();
     }
 
     private static InvalidField invalid(String parameter, String message, String value, List<String> allowed) {

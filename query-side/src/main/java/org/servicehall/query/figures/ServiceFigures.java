@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.servicehall.api.complaint.Satisfaction;
+import org.servicehall.api.visit.VisitOutcome;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,7 +44,8 @@ record ServiceFigures(@Schema(example = "dalian-01") String hallId,
 
     /**
      * @param arrivals      visits started
-     * @param served        visits whose outcome counts as served (at a counter, self-service, or handed over)
+     * @param served        visits {@link VisitOutcome#SERVED} (at a counter or the guide desk), {@code SELF_SERVED} or
+     *                      {@code HANDED_OVER}
      * @param servedPercent served / arrivals
      * @param outcomes      visits by outcome, every outcome listed
      */

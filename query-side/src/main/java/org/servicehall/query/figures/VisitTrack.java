@@ -3,6 +3,7 @@ package org.servicehall.query.figures;
 import org.servicehall.api.BusinessType;
 import org.servicehall.api.visit.Destination;
 import org.servicehall.api.visit.RerouteReason;
+import org.servicehall.api.visit.VisitOutcome;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Duration;
@@ -29,7 +30,7 @@ class VisitTrack extends Track {
     String routedBy;
     boolean routed;
     boolean wrongJudgement;
-    boolean selfService;
+    Destination lastRouting;
     boolean handedOver;
     boolean appointment;
     boolean called;
@@ -54,7 +55,7 @@ class VisitTrack extends Track {
         if (routedBy == null) {
             routedBy = staffId;
         }
-        selfService |= destination == Destination.SELF_SERVICE;
+        lastRouting = destination;
     }
 
     void rerouted(String staffId, RerouteReason reason, Destination destination) {
@@ -121,6 +122,7 @@ class VisitTrack extends Track {
         return Math.max(0, Duration.between(phaseSince, at).toMillis());
     }
 
+    /** The rules of {@link VisitOutcome}, the visit timeline's and search's too, so the figures count the same. */
     VisitOutcome outcome() {
         if (ending == null) {
             return VisitOutcome.IN_PROGRESS;
@@ -128,22 +130,18 @@ class VisitTrack extends Track {
         if (ending == Ending.LEFT) {
             return VisitOutcome.LEFT_WITHOUT_SERVICE;
         }
-        if (called) {
-            return VisitOutcome.SERVED_AT_COUNTER;
+        if (appointment) {
+            return VisitOutcome.APPOINTMENT;
         }
         if (handedOver) {
             return VisitOutcome.HANDED_OVER;
         }
-        if (appointment) {
-            return VisitOutcome.APPOINTMENT;
-        }
-        return selfService ? VisitOutcome.SELF_SERVED : VisitOutcome.OTHER;
+        return !called && lastRouting == Destination.SELF_SERVICE ? VisitOutcome.SELF_SERVED : VisitOutcome.SERVED;
     }
 
     FigureDay.Visit figures() {
-        VisitOutcome outcome = outcome();
         return new FigureDay.Visit(need != null ? need : ticketType, staffId, routedBy, routed, wrongJudgement,
                                    completedWaits > 0 ? waitingMillis : null,
-                                   outcome == VisitOutcome.SERVED_AT_COUNTER ? serviceMillis : null, outcome);
+                                   called && ending == Ending.SEEN_OFF ? serviceMillis : null, outcome());
     }
 }

@@ -12,6 +12,7 @@ import org.servicehall.api.complaint.ComplaintResolved;
 import org.servicehall.api.complaint.Satisfaction;
 import org.servicehall.api.figures.FigureGrouping;
 import org.servicehall.api.figures.FindServiceFigures;
+import org.servicehall.api.visit.VisitOutcome;
 import org.servicehall.api.visit.VisitStarted;
 import org.servicehall.platform.testing.TestMongo;
 import org.servicehall.query.figures.ServiceFigures.Complaints;
@@ -37,13 +38,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.servicehall.query.figures.HallDay.AS_OF;
 import static org.servicehall.query.figures.HallDay.DAY;
 import static org.servicehall.query.figures.HallDay.NEXT_DAY;
-import static org.servicehall.query.figures.VisitOutcome.APPOINTMENT;
-import static org.servicehall.query.figures.VisitOutcome.HANDED_OVER;
-import static org.servicehall.query.figures.VisitOutcome.IN_PROGRESS;
-import static org.servicehall.query.figures.VisitOutcome.LEFT_WITHOUT_SERVICE;
-import static org.servicehall.query.figures.VisitOutcome.OTHER;
-import static org.servicehall.query.figures.VisitOutcome.SELF_SERVED;
-import static org.servicehall.query.figures.VisitOutcome.SERVED_AT_COUNTER;
+import static org.servicehall.api.visit.VisitOutcome.APPOINTMENT;
+import static org.servicehall.api.visit.VisitOutcome.HANDED_OVER;
+import static org.servicehall.api.visit.VisitOutcome.IN_PROGRESS;
+import static org.servicehall.api.visit.VisitOutcome.LEFT_WITHOUT_SERVICE;
+import static org.servicehall.api.visit.VisitOutcome.SELF_SERVED;
+import static org.servicehall.api.visit.VisitOutcome.SERVED;
 
 /**
  * The figures of {@link HallDay}, computed by hand here and compared field by field. Durations in seconds; averages
@@ -66,9 +66,10 @@ class FiguresProjectionTest {
      * longer than 900 s: 1200 and 960, 2 of 7 = 28.6 %.
      */
     static final Figures TOTAL = new Figures(
-            13, 9, 69.2, // served: v1 v2 v4 v5 v9 v10 v13 at a counter, v6 self-served, v7 handed over; 9 / 13
-            outcomes(SERVED_AT_COUNTER, 7, SELF_SERVED, 1, HANDED_OVER, 1, APPOINTMENT, 1, LEFT_WITHOUT_SERVICE, 1,
-                     OTHER, 1, IN_PROGRESS, 1),
+            // served: v1 v2 v4 v5 v9 v10 v13 at a counter, v12 at the guide desk, v6 self-served, v7 handed over
+            13, 10, 76.9,
+            outcomes(SERVED, 8, SELF_SERVED, 1, HANDED_OVER, 1, APPOINTMENT, 1, LEFT_WITHOUT_SERVICE, 1,
+                     IN_PROGRESS, 1),
             new Waiting(7, 685.7, 11.4, 1200.0, 20.0, 2, 28.6),
             // 540 1140 1260 1020 720 300 600: sum 5580 / 7 = 797.14 s = 13.29 min; rank 7 of the ascending: 1260
             new Service(7, 797.1, 13.3, 1260.0, 21.0),
@@ -119,9 +120,9 @@ class FiguresProjectionTest {
         assertRows(figures, Map.of(
                 // v1-v12: v9 crossed midnight and v10 arrived at 23:30 UTC the day before, both count here
                 "2026-11-27", new Figures(
-                        12, 8, 66.7, // v1 v2 v4 v5 v9 v10 at a counter, v6, v7: 8 / 12
-                        outcomes(SERVED_AT_COUNTER, 6, SELF_SERVED, 1, HANDED_OVER, 1, APPOINTMENT, 1,
-                                 LEFT_WITHOUT_SERVICE, 1, OTHER, 1, IN_PROGRESS, 1),
+                        12, 9, 75.0, // v1 v2 v4 v5 v9 v10 at a counter, v12 at the guide desk, v6, v7: 9 / 12
+                        outcomes(SERVED, 7, SELF_SERVED, 1, HANDED_OVER, 1, APPOINTMENT, 1,
+                                 LEFT_WITHOUT_SERVICE, 1, IN_PROGRESS, 1),
                         // 600 1200 480 720 960 540: sum 4500 / 6 = 750 s = 12.5 min; rank ceil(5.4) = 6: 1200;
                         // over 900 s: 1200, 960: 2 / 6
                         new Waiting(6, 750.0, 12.5, 1200.0, 20.0, 2, 33.3),
@@ -134,7 +135,7 @@ class FiguresProjectionTest {
                         new Complaints(2, 1, 50.0), // k1 in time, k3 not
                         satisfaction(2, 0, 0)), // k1, k3
                 "2026-11-28", new Figures(
-                        1, 1, 100.0, outcomes(SERVED_AT_COUNTER, 1), // v13
+                        1, 1, 100.0, outcomes(SERVED, 1), // v13
                         new Waiting(1, 300.0, 5.0, 300.0, 5.0, 0, 0.0),
                         new Service(1, 600.0, 10.0, 600.0, 10.0),
                         new Routing(1, 0, 0.0),
@@ -154,7 +155,7 @@ class FiguresProjectionTest {
 
         Map<String, Figures> expected = new HashMap<>();
         expected.put("NEW_CONNECTION", new Figures(
-                3, 3, 100.0, outcomes(SERVED_AT_COUNTER, 2, HANDED_OVER, 1), // v2 v4 v7
+                3, 3, 100.0, outcomes(SERVED, 2, HANDED_OVER, 1), // v2 v4 v7
                 // 1200 480: 1680 / 2 = 840 s = 14 min; rank ceil(1.8) = 2: 1200; over: 1200
                 new Waiting(2, 840.0, 14.0, 1200.0, 20.0, 1, 50.0),
                 new Service(2, 1200.0, 20.0, 1260.0, 21.0), // 1140 1260
@@ -167,7 +168,7 @@ class FiguresProjectionTest {
                 NO_WAITING, NO_SERVICE, new Routing(1, 0, 0.0), NO_CONSULTATIONS, NO_WORK_ORDERS, NO_COMPLAINTS,
                 NO_CALLBACKS));
         expected.put("METER_TEST", new Figures(
-                1, 1, 100.0, outcomes(SERVED_AT_COUNTER, 1), // v10: no need identified, its ticket's type
+                1, 1, 100.0, outcomes(SERVED, 1), // v10: no need identified, its ticket's type
                 new Waiting(1, 540.0, 9.0, 540.0, 9.0, 0, 0.0),
                 new Service(1, 300.0, 5.0, 300.0, 5.0),
                 NO_ROUTING, NO_CONSULTATIONS, NO_WORK_ORDERS, NO_COMPLAINTS, NO_CALLBACKS));
@@ -178,7 +179,7 @@ class FiguresProjectionTest {
                 new WorkOrders(0, 0, null, 1), // wo-3 open past its due time
                 NO_COMPLAINTS, NO_CALLBACKS));
         expected.put("BILLING_INQUIRY", new Figures(
-                5, 3, 60.0, outcomes(SERVED_AT_COUNTER, 3, LEFT_WITHOUT_SERVICE, 1, IN_PROGRESS, 1), // v1 v3 v9 v11 v13
+                5, 3, 60.0, outcomes(SERVED, 3, LEFT_WITHOUT_SERVICE, 1, IN_PROGRESS, 1), // v1 v3 v9 v11 v13
                 // 600 960 300: 1860 / 3 = 620 s = 10.33 min; rank ceil(2.7) = 3: 960; over: 960
                 new Waiting(3, 620.0, 10.3, 960.0, 16.0, 1, 33.3),
                 new Service(3, 620.0, 10.3, 720.0, 12.0), // 540 720 600
@@ -187,7 +188,7 @@ class FiguresProjectionTest {
                 new WorkOrders(1, 1, 100.0, 0), // wo-2
                 NO_COMPLAINTS, NO_CALLBACKS));
         expected.put("BILL_PAYMENT", new Figures(
-                2, 2, 100.0, outcomes(SERVED_AT_COUNTER, 1, SELF_SERVED, 1), // v5 (need changed), v6
+                2, 2, 100.0, outcomes(SERVED, 1, SELF_SERVED, 1), // v5 (need changed), v6
                 new Waiting(1, 720.0, 12.0, 720.0, 12.0, 0, 0.0),
                 new Service(1, 1020.0, 17.0, 1020.0, 17.0),
                 new Routing(2, 0, 0.0), // a re-routing for a changed need is no error
@@ -196,7 +197,7 @@ class FiguresProjectionTest {
                 0, 0, null, outcomes(), NO_WAITING, NO_SERVICE, NO_ROUTING, NO_CONSULTATIONS, NO_WORK_ORDERS,
                 new Complaints(3, 1, 33.3), satisfaction(2, 1, 1)));
         expected.put(null, new Figures(
-                1, 0, 0.0, outcomes(OTHER, 1), // v12
+                1, 1, 100.0, outcomes(SERVED, 1), // v12, helped at the guide desk
                 NO_WAITING, NO_SERVICE, NO_ROUTING, NO_CONSULTATIONS, NO_WORK_ORDERS, NO_COMPLAINTS, NO_CALLBACKS));
         List<String> order = new ArrayList<>(List.of("NEW_CONNECTION", "CAPACITY_INCREASE", "METER_TEST",
                                                      "CONNECTION_INQUIRY", "BILLING_INQUIRY", "BILL_PAYMENT",
@@ -214,7 +215,7 @@ class FiguresProjectionTest {
 
         Map<String, Figures> expected = new HashMap<>();
         expected.put("clerk-A", new Figures(
-                4, 4, 100.0, outcomes(SERVED_AT_COUNTER, 4), // first calls of v1 v4 v9 v13
+                4, 4, 100.0, outcomes(SERVED, 4), // first calls of v1 v4 v9 v13
                 // 600 480 960 300: 2340 / 4 = 585 s = 9.75 min; rank ceil(3.6) = 4: 960; over: 960
                 new Waiting(4, 585.0, 9.8, 960.0, 16.0, 1, 25.0),
                 new Service(4, 780.0, 13.0, 1260.0, 21.0), // 540 1260 720 600: 3120 / 4
@@ -224,7 +225,7 @@ class FiguresProjectionTest {
                 new Complaints(2, 1, 50.0), // k1, k3
                 satisfaction(2, 0, 0)));
         expected.put("clerk-B", new Figures(
-                2, 2, 100.0, outcomes(SERVED_AT_COUNTER, 2), // v2, v5 (first call; clerk-C made the second)
+                2, 2, 100.0, outcomes(SERVED, 2), // v2, v5 (first call; clerk-C made the second)
                 new Waiting(2, 960.0, 16.0, 1200.0, 20.0, 1, 50.0), // 1200 720
                 new Service(2, 1080.0, 18.0, 1140.0, 19.0), // 1140 1020
                 NO_ROUTING, // re-routed v5, but guide-1 routed it first
@@ -233,7 +234,7 @@ class FiguresProjectionTest {
                 new Complaints(1, 0, 0.0), // k2
                 satisfaction(0, 1, 1)));
         expected.put("clerk-C", new Figures(
-                1, 1, 100.0, outcomes(SERVED_AT_COUNTER, 1), // v10
+                1, 1, 100.0, outcomes(SERVED, 1), // v10
                 new Waiting(1, 540.0, 9.0, 540.0, 9.0, 0, 0.0),
                 new Service(1, 300.0, 5.0, 300.0, 5.0),
                 NO_ROUTING,
@@ -249,8 +250,8 @@ class FiguresProjectionTest {
                 new Routing(4, 1, 25.0), // v3 v4 v7 v8; v4 a wrong judgement
                 NO_CONSULTATIONS, NO_WORK_ORDERS, NO_COMPLAINTS, NO_CALLBACKS));
         expected.put(null, new Figures(
-                6, 2, 33.3, // never called to a counter: v3 v6 v7 v8 v11 v12; served: v6, v7
-                outcomes(SELF_SERVED, 1, HANDED_OVER, 1, APPOINTMENT, 1, LEFT_WITHOUT_SERVICE, 1, OTHER, 1,
+                6, 3, 50.0, // never called to a counter: v3 v6 v7 v8 v11 v12; served: v6, v7, v12
+                outcomes(SERVED, 1, SELF_SERVED, 1, HANDED_OVER, 1, APPOINTMENT, 1, LEFT_WITHOUT_SERVICE, 1,
                          IN_PROGRESS, 1),
                 NO_WAITING, NO_SERVICE, NO_ROUTING, NO_CONSULTATIONS, NO_WORK_ORDERS, NO_COMPLAINTS,
                 NO_CALLBACKS));

@@ -76,7 +76,7 @@ import java.util.UUID;
  * v10 07:30 (23:30 UTC the day before) no need identified, ticket METER_TEST 07:31, clerk-C 07:40,
  *                              seen off 07:45                                                   wait 540  serv 300
  * v11 16:00 BILLING_INQUIRY    ticket 16:01, nothing since                                      IN_PROGRESS
- * v12 15:00 no need, seen off by guide-1 15:02                                                  OTHER
+ * v12 15:00 no need, seen off by guide-1 15:02 (helped at the guide desk)                       SERVED
  * v13 next day 09:00 BILLING_INQUIRY guide-1 → counter, ticket 09:01, clerk-A 09:06,
  *                              seen off 09:16                                                   wait 300  serv 600
  * v14 at hall-2: must not count
