@@ -2,7 +2,10 @@ package org.servicehall.api.consultation;
 
 import org.axonframework.serialization.Revision;
 
-/** Someone chased the department (催办); {@code staffId} is null when the hall's reminder deadline did it. */
+/**
+ * A member of the hall's staff chased the department (催办). The system itself only warns ({@link WorkOrderDueSoon});
+ * it sends nothing to the department, so it records no reminder of its own and every reminder counted is a real one.
+ */
 @Revision("1")
 public record WorkOrderReminded(String consultationId,
                                 String workOrderId,
