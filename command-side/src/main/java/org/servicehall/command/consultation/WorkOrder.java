@@ -6,6 +6,8 @@ import org.servicehall.api.RuleViolation;
 import org.servicehall.api.consultation.WorkOrderCompleted;
 import org.servicehall.api.consultation.WorkOrderReminded;
 
+import java.util.Objects;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A work order (工单) of a consultation: routed to a department, chased (催办) until the department replies. */
@@ -46,5 +48,20 @@ class WorkOrder {
     @EventSourcingHandler
     void on(WorkOrderCompleted event) {
         completed = true;
+    }
+
+    /**
+     * Equal in state, so that a consultation rebuilt from its events equals the one that applied them, which the
+     * aggregate fixture checks to catch state changed outside event sourcing handlers.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WorkOrder that && workOrderId.equals(that.workOrderId)
+                && Objects.equals(department, that.department) && completed == that.completed;
+    }
+
+    @Override
+    public int hashCode() {
+        return workOrderId.hashCode();
     }
 }
