@@ -54,7 +54,7 @@ class EndToEndTest {
 
         assertThat(system.post("/api/visits/" + id + "/greeting", RunningSystem.greeting("guide-7")).getStatusCode()
                          .is2xxSuccessful()).isTrue();
-        assertThat(system.post("/api/visits/" + id + "/routing", "{\"staffId\": \"guide-7\", \"counter\": \"3\"}")
+        assertThat(system.post("/api/visits/" + id + "/routing", "{\"staffId\": \"guide-7\", \"destination\": \"COUNTER\", \"counter\": \"3\"}")
                          .getStatusCode().is2xxSuccessful()).isTrue();
         assertThat(system.post("/api/visits/" + id + "/see-off", RunningSystem.seeOff("clerk-2")).getStatusCode()
                          .is2xxSuccessful()).isTrue();

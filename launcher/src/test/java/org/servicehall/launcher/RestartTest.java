@@ -44,7 +44,7 @@ class RestartTest {
 
             assertThat(system.post("/api/visits/" + id + "/greeting", RunningSystem.greeting("guide-8")).getStatusCode()
                              .value()).as("the visit remembers it was greeted").isEqualTo(409);
-            system.post("/api/visits/" + id + "/routing", "{\"staffId\": \"guide-7\", \"counter\": \"5\"}");
+            system.post("/api/visits/" + id + "/routing", "{\"staffId\": \"guide-7\", \"destination\": \"COUNTER\", \"counter\": \"5\"}");
             await().atMost(Duration.ofSeconds(20)).until(() -> system.entries(id).size() == 3);
             assertThat(system.entries(id).subList(0, 2)).isEqualTo(before);
             assertThat(system.entries(id).get(2)).containsEntry("type", "RoutedToCounter");

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConditionalCommandTest {
 
     private static final String GREETING = Api.greeting("guide-7");
-    private static final String ROUTING = "{\"staffId\": \"guide-7\", \"counter\": \"3\"}";
+    private static final String ROUTING = "{\"staffId\": \"guide-7\", \"destination\": \"COUNTER\", \"counter\": \"3\"}";
 
     @LocalServerPort
     int port;

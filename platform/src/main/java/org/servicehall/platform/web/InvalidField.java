@@ -28,4 +28,9 @@ public record InvalidField(String field, String in, String message, Object rejec
     public static InvalidField header(String name, String message, String rejectedValue) {
         return new InvalidField(name, "header", message, rejectedValue, null);
     }
+
+    /** A body field that is wrong given the others (Bean Validation checks each field alone). */
+    public static InvalidField body(String field, String message, Object rejectedValue) {
+        return new InvalidField(field, "body", message, rejectedValue, null);
+    }
 }
