@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConditionalCommandTest {
 
     private static final String GREETING = Api.greeting("guide-7");
-    private static final String ROUTING = "{\"staffId\": \"guide-7\", \"destination\": \"COUNTER\", \"counter\": \"3\"}";
+    /** The need may be identified again and again (routing may not), so this test can repeat it. */
+    private static final String NEED = "{\"staffId\": \"guide-7\", \"businessType\": \"BILLING_INQUIRY\"}";
 
     @LocalServerPort
     int port;
@@ -45,15 +46,15 @@ class ConditionalCommandTest {
     void aFreshVersionSucceedsAndAStaleOneIsAPreconditionFailure() {
         ResponseEntity<Map> created = api.post("/api/visits", "{\"hallId\": \"hall-1\"}");
         String id = (String) created.getBody().get("id");
-        String routing = "/api/visits/" + id + "/routing";
+        String need = "/api/visits/" + id + "/need";
 
         ResponseEntity<Map> greeted = api.post("/api/visits/" + id + "/greeting", GREETING,
                                                "If-Match", created.getHeaders().getETag());
-        ResponseEntity<Map> stale = api.post(routing, ROUTING, "If-Match", created.getHeaders().getETag());
-        ResponseEntity<Map> ahead = api.post(routing, ROUTING, "If-Match", "\"7\"");
-        ResponseEntity<Map> fresh = api.post(routing, ROUTING, "If-Match", greeted.getHeaders().getETag());
-        ResponseEntity<Map> unquoted = api.post(routing, ROUTING, "If-Match", "2");
-        ResponseEntity<Map> any = api.post(routing, ROUTING, "If-Match", "*");
+        ResponseEntity<Map> stale = api.post(need, NEED, "If-Match", created.getHeaders().getETag());
+        ResponseEntity<Map> ahead = api.post(need, NEED, "If-Match", "\"7\"");
+        ResponseEntity<Map> fresh = api.post(need, NEED, "If-Match", greeted.getHeaders().getETag());
+        ResponseEntity<Map> unquoted = api.post(need, NEED, "If-Match", "2");
+        ResponseEntity<Map> any = api.post(need, NEED, "If-Match", "*");
 
         assertThat(greeted.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED);

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdempotencyTest {
 
     private static final String GREETING = Api.greeting("guide-7");
-    private static final String ROUTING = "{\"staffId\": \"guide-7\", \"destination\": \"COUNTER\", \"counter\": \"3\"}";
+    /** The need may be identified again and again (routing may not), so this test can repeat it. */
+    private static final String NEED = "{\"staffId\": \"guide-7\", \"businessType\": \"BILLING_INQUIRY\"}";
 
     @LocalServerPort
     int port;
@@ -139,9 +140,9 @@ class IdempotencyTest {
         String correlationId = UUID.randomUUID().toString();
         hooks.anotherWriterOn(id, correlationId);
 
-        ResponseEntity<Map> lost = api.post("/api/visits/" + id + "/routing", ROUTING, "Idempotency-Key", key,
+        ResponseEntity<Map> lost = api.post("/api/visits/" + id + "/need", NEED, "Idempotency-Key", key,
                                             "X-Correlation-Id", correlationId);
-        ResponseEntity<Map> retried = api.post("/api/visits/" + id + "/routing", ROUTING, "Idempotency-Key", key);
+        ResponseEntity<Map> retried = api.post("/api/visits/" + id + "/need", NEED, "Idempotency-Key", key);
 
         assertThat(lost.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(lost.getBody()).containsEntry("title", "Concurrent change").doesNotContainKey("rule");
