@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.servicehall.api.BusinessType;
 import org.servicehall.api.Channel;
@@ -18,6 +19,7 @@ import org.servicehall.api.consultation.InformCustomer;
 import org.servicehall.api.consultation.InformMethod;
 import org.servicehall.api.consultation.OpenConsultation;
 import org.servicehall.api.consultation.RemindWorkOrder;
+import org.servicehall.command.CreatedForCustomer;
 import org.servicehall.platform.commandapi.CommandResult;
 import org.servicehall.platform.commandapi.Commands;
 import org.servicehall.platform.web.InvalidField;
@@ -63,8 +65,9 @@ class ConsultationController {
                                    @NotNull @Schema(example = "IN_PERSON", allowableValues = {"IN_PERSON", "PHONE"})
                                    Channel channel,
                                    @NotNull @Schema(example = "BILLING_INQUIRY") BusinessType topic,
-                                   @NotBlank @Size(max = 64) @Schema(example = "6f1d2c3b-7a8e-4f90-b1c2-d3e4f5a6b7c8")
-                                   String customerId,
+                                   @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9._:@-]+")
+                                   @Schema(description = "The utility's customer reference; a new id is made and "
+                                           + "returned when absent", example = "C-0101234567") String customerId,
                                    @Size(max = 100) @Schema(example = "Li Lei") String callerName,
                                    @Size(max = 32) @Schema(example = "13800000000") String callerPhone,
                                    @NotBlank @Size(max = 2000) @Schema(example = "Why did my bill double in November?")
@@ -101,13 +104,13 @@ class ConsultationController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "A customer asks a question: in person during a visit still in progress, or by phone")
-    ResponseEntity<CommandResult> open(@Valid @RequestBody OpenConsultationRequest request) {
+    ResponseEntity<CreatedForCustomer> open(@Valid @RequestBody OpenConsultationRequest request) {
         requireVisitMatchesChannel(request.channel(), request.visitId());
         String visitId = request.visitId() == null ? null : request.visitId().toString();
-        return commands.create(id -> new OpenConsultation(id, visitId, request.hallId(), request.staffId(),
-                                                          request.channel(), request.topic(), request.customerId(),
-                                                          request.callerName(), request.callerPhone(),
-                                                          request.question()));
+        String customerId = CreatedForCustomer.customerIdOrNew(request.customerId());
+        return CreatedForCustomer.of(commands.create(id -> new OpenConsultation(
+                id, visitId, request.hallId(), request.staffId(), request.channel(), request.topic(), customerId,
+                request.callerName(), request.callerPhone(), request.question())), customerId);
     }
 
     @PostMapping(path = "/{id}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.servicehall.api.BusinessType;
 import org.servicehall.api.visit.BookAppointment;
@@ -112,8 +113,9 @@ class VisitController {
                            @NotNull @Schema(example = "PHONE") HandOverMethod method,
                            @Schema(example = "false", description = "whether someone took the customer over")
                            boolean reached,
-                           @Size(max = 64) @Schema(example = "6f1d2c3b-7a8e-4f90-b1c2-d3e4f5a6b7c8",
-                                   description = "required when nobody was reached") String customerId,
+                           @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9._:@-]+")
+                           @Schema(example = "C-0101234567", description = "the utility's customer reference, "
+                                   + "required when nobody was reached") String customerId,
                            @Size(max = 100) @Schema(example = "Li Lei", description = "required when nobody was reached")
                            String contactName,
                            @Size(max = 32) @Schema(example = "13800000000",
@@ -124,7 +126,8 @@ class VisitController {
                               @NotNull @Future @Schema(example = "2026-11-30T01:30:00Z") Instant appointmentAt,
                               @Size(max = 64) @Schema(example = "metering", description = "defaults to the department "
                                       + "the hand-over tried (none for the back office)") String department,
-                              @NotBlank @Size(max = 64) @Schema(example = "6f1d2c3b-7a8e-4f90-b1c2-d3e4f5a6b7c8")
+                              @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:@-]+")
+                              @Schema(example = "C-0101234567", description = "the utility's customer reference")
                               String customerId,
                               @NotBlank @Size(max = 100) @Schema(example = "Li Lei") String contactName,
                               @NotBlank @Size(max = 32) @Schema(example = "13800000000") String contactPhone) {

@@ -68,6 +68,7 @@ class ConsultationApiTest {
         String id = (String) opened.getBody().get("id");
         assertThat(opened.getHeaders().getLocation()).hasPath("/api/consultations/" + id);
         assertThat(opened.getHeaders().getETag()).isEqualTo("\"0\"");
+        assertThat(opened.getBody()).containsEntry("customerId", "cust-1").containsKey("position");
         String consultation = "/api/consultations/" + id;
         ok(consultation + "/answer", "{\"staffId\": \"clerk-2\", \"answer\": \"The winter tariff applies\"}");
         ResponseEntity<Map> closed = api.post(consultation + "/closure", "{\"staffId\": \"clerk-2\"}");
@@ -81,6 +82,19 @@ class ConsultationApiTest {
                                        "cust-1", "Li Lei", "13800000000", QUESTION),
                 new InquiryAnswered(id, "clerk-2", "cust-1", "The winter tariff applies"),
                 new ConsultationClosed(id, "clerk-2"));
+    }
+
+    @Test
+    void aCallerWithoutACustomerReferenceGetsANewOneToNameThemLater() {
+        ResponseEntity<Map> opened = api.post("/api/consultations",
+                                              byPhone().replace("\"customerId\": \"cust-1\", ", ""));
+
+        assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String customerId = (String) opened.getBody().get("customerId");
+        assertThat(UUID.fromString(customerId)).isNotNull();
+        assertThat(payloads((String) opened.getBody().get("id")).get(0))
+                .isInstanceOfSatisfying(ConsultationOpened.class,
+                                        event -> assertThat(event.customerId()).isEqualTo(customerId));
     }
 
     @Test
