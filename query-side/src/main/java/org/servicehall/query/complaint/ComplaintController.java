@@ -1,0 +1,64 @@
+package org.servicehall.query.complaint;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.servicehall.api.complaint.ComplaintClass;
+import org.servicehall.api.complaint.ComplaintStatus;
+import org.servicehall.api.complaint.DeadlineStanding;
+import org.servicehall.api.complaint.FindComplaint;
+import org.servicehall.api.complaint.ListComplaints;
+import org.servicehall.platform.web.NotFound;
+import org.servicehall.query.view.HallTime;
+import org.servicehall.query.view.Page;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+
+import static org.springframework.format.annotation.DateTimeFormat.ISO.DATE;
+
+@RestController
+@RequestMapping(path = "/api/complaints", produces = "application/json")
+class ComplaintController {
+
+    private final QueryGateway queries;
+    private final HallTime time;
+
+    ComplaintController(QueryGateway queries, HallTime time) {
+        this.queries = queries;
+        this.time = time;
+    }
+
+    @GetMapping("/{id}")
+    ComplaintFollowUp complaint(@PathVariable String id) {
+        return queries.query(new FindComplaint(id), ResponseTypes.optionalInstanceOf(ComplaintFollowUp.class))
+                      .join()
+                      .orElseThrow(() -> new NotFound("Complaint", id));
+    }
+
+    /** The board by default: open complaints, nearest due limit first. */
+    @GetMapping
+    @SuppressWarnings("unchecked")
+    Page<ComplaintFollowUp> complaints(@RequestParam(required = false) ComplaintStatus status,
+                                       @RequestParam(name = "class", required = false) ComplaintClass complaintClass,
+                                       @RequestParam(required = false) String department,
+                                       @RequestParam(name = "hall", required = false) String hallId,
+                                       @RequestParam(required = false) DeadlineStanding deadline,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DATE) LocalDate from,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DATE) LocalDate to,
+                                       @RequestParam(defaultValue = "0") @Min(0) int page,
+                                       @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE)
+                                       int size) {
+        time.checkArchiveRange(status == ComplaintStatus.CLOSED, from, to, "CLOSED");
+        return queries.query(new ListComplaints(status, complaintClass, department, hallId, deadline, from, to, page,
+                                                size),
+                             ResponseTypes.instanceOf(Page.class))
+                      .join();
+    }
+}

@@ -1,0 +1,31 @@
+package org.servicehall.query.view;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One page of a list a read API answers.
+ *
+ * @param items the page's items
+ * @param page  its number, from 0
+ * @param size  the most items a page holds
+ * @param total how many items all pages hold together
+ */
+public record Page<T>(List<T> items, int page, int size, long total) {
+
+    /** The page size a list query gets when it asks for none. */
+    public static final String DEFAULT_SIZE = "50";
+    /** The largest page a list query may ask for. */
+    public static final int MAX_SIZE = 200;
+
+    /** The given page of a list that is already filtered and sorted. */
+    public static <T> Page<T> of(List<T> all, int page, int size) {
+        int from = (int) Math.min((long) page * size, all.size());
+        int to = Math.min(from + size, all.size());
+        return new Page<>(List.copyOf(all.subList(from, to)), page, size, all.size());
+    }
+
+    public <R> Page<R> map(Function<? super T, R> mapper) {
+        return new Page<>(items.stream().<R>map(mapper).toList(), page, size, total);
+    }
+}

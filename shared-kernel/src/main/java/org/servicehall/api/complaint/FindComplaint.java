@@ -1,0 +1,5 @@
+package org.servicehall.api.complaint;
+
+/** Query: one complaint as supervisors follow it up. */
+public record FindComplaint(String complaintId) {
+}
