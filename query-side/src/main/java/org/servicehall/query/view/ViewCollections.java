@@ -6,7 +6,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Instant;
@@ -33,22 +32,13 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  *     listing what closed that day with the values archive queries filter by; a paged archive query reads the
  *     buckets of its days by {@code _id} and then the page's documents by {@code _id}.</li>
  * </ul>
- * Delivery is at least once, and the embedded server has no transactions, so every write can be repeated: a document
- * remembers the sequence number (in its aggregate) of the last event applied to it and ignores older ones, and the
- * copies are written before the document itself, so an event delivered again after a crash in between recomputes the
- * same copies.
+ * Every write can be repeated ({@link SequencedDocuments}): the copy and the bucket entry are written before the
+ * document itself.
  */
 public final class ViewCollections<T extends ViewCollections.ViewDocument<T>> {
 
     /** A document of a view kept in {@link ViewCollections}. */
-    public interface ViewDocument<T> {
-
-        String id();
-
-        /** The sequence number, within its aggregate, of the last event applied to it. */
-        long sequence();
-
-        T withSequence(long sequence);
+    public interface ViewDocument<T> extends SequencedDocuments.Sequenced<T> {
 
         /** When it closed; null while it is open. */
         Instant closedAt();
@@ -68,7 +58,7 @@ public final class ViewCollections<T extends ViewCollections.ViewDocument<T>> {
     private final MongoTemplate mongo;
     private final Class<T> type;
     private final HallTime time;
-    private final String all;
+    private final SequencedDocuments<T> documents;
     private final String open;
     private final String closedByDay;
     private final List<String> openFilterFields;
@@ -82,7 +72,7 @@ public final class ViewCollections<T extends ViewCollections.ViewDocument<T>> {
         this.mongo = mongo;
         this.type = type;
         this.time = time;
-        this.all = name;
+        this.documents = new SequencedDocuments<>(mongo, type, name, this::reflect);
         this.open = "open_" + name;
         this.closedByDay = name + "_closed_by_day";
         this.openFilterFields = List.copyOf(openFilterFields);
@@ -90,36 +80,12 @@ public final class ViewCollections<T extends ViewCollections.ViewDocument<T>> {
 
     /** Stores the document an aggregate's first event creates, unless that event was applied before. */
     public void create(DomainEventMessage<?> event, T document) {
-        T stored = find(document.id());
-        if (stored != null) {
-            reflect(stored, stored);
-            return;
-        }
-        T created = document.withSequence(event.getSequenceNumber());
-        reflect(null, created);
-        mongo.save(created, all);
+        documents.create(event, document);
     }
 
-    /**
-     * Applies a later event to its document, unless it was applied before.
-     *
-     * @throws IllegalStateException if the document does not exist, so the event lands in the dead-letter queue and
-     *                               is seen, rather than lost
-     */
+    /** Applies a later event to its document, unless it was applied before; see {@link SequencedDocuments#update}. */
     public void update(String id, DomainEventMessage<?> event, UnaryOperator<T> change) {
-        T before = find(id);
-        if (before == null) {
-            throw new IllegalStateException(type.getSimpleName() + " " + id + " does not exist for event "
-                    + event.getIdentifier() + " (" + event.getPayloadType().getSimpleName() + ", "
-                    + event.getAggregateIdentifier() + "#" + event.getSequenceNumber() + ")");
-        }
-        if (before.sequence() >= event.getSequenceNumber()) {
-            reflect(before, before);
-            return;
-        }
-        T after = change.apply(before).withSequence(event.getSequenceNumber());
-        reflect(before, after);
-        mongo.save(after, all);
+        documents.update(id, event, change);
     }
 
     private void reflect(T before, T after) {
@@ -158,7 +124,7 @@ public final class ViewCollections<T extends ViewCollections.ViewDocument<T>> {
     }
 
     public T find(String id) {
-        return mongo.findById(id, type, all);
+        return documents.find(id);
     }
 
     /** The open documents whose fields equal the given values (null values match everything). */
@@ -188,10 +154,10 @@ public final class ViewCollections<T extends ViewCollections.ViewDocument<T>> {
                                      .toList();
         Page<Closed> entries = Page.of(matching, page, size);
         List<String> ids = entries.items().stream().map(Closed::id).toList();
-        Map<String, T> documents = mongo.find(query(where("_id").in(ids)), type, all).stream()
-                                        .collect(Collectors.toMap(T::id, Function.identity()));
+        Map<String, T> byId = documents.findAll(ids).stream()
+                                       .collect(Collectors.toMap(T::id, Function.identity()));
         // An entry left behind by a crash between reopening and dropping it names a document that is open again.
-        return new Page<>(ids.stream().map(documents::get).filter(Objects::nonNull)
+        return new Page<>(ids.stream().map(byId::get).filter(Objects::nonNull)
                              .filter(document -> document.closedAt() != null).toList(),
                           page, size, entries.total());
     }
@@ -203,7 +169,8 @@ public final class ViewCollections<T extends ViewCollections.ViewDocument<T>> {
 
     /** Empties the view for a replay. */
     public void reset() {
-        for (String collection : List.of(all, open, closedByDay)) {
+        documents.drop();
+        for (String collection : List.of(open, closedByDay)) {
             if (mongo.collectionExists(collection)) {
                 mongo.dropCollection(collection);
             }
