@@ -55,7 +55,6 @@ class ApplicationController {
 
     /** Open applications by default, earliest promised date first. */
     @GetMapping
-    @SuppressWarnings("unchecked")
     Page<ApplicationProgress> applications(@RequestParam(required = false) ApplicationStatus status,
                                            @RequestParam(name = "hall", required = false) String hallId,
                                            @RequestParam(required = false) BusinessType type,
@@ -70,7 +69,7 @@ class ApplicationController {
         }
         time.checkArchiveRange(status != null && status.isFinal(), from, to, FINAL_STATUSES);
         return queries.query(new ListApplications(status, hallId, type, from, to, page, size),
-                             ResponseTypes.instanceOf(Page.class))
+                             Page.ofItems(ApplicationProgress.class))
                       .join();
     }
 }

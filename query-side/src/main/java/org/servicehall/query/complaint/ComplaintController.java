@@ -44,7 +44,6 @@ class ComplaintController {
 
     /** The board by default: open complaints, nearest due limit first. */
     @GetMapping
-    @SuppressWarnings("unchecked")
     Page<ComplaintFollowUp> complaints(@RequestParam(required = false) ComplaintStatus status,
                                        @RequestParam(name = "class", required = false) ComplaintClass complaintClass,
                                        @RequestParam(required = false) String department,
@@ -58,7 +57,7 @@ class ComplaintController {
         time.checkArchiveRange(status == ComplaintStatus.CLOSED, from, to, "CLOSED");
         return queries.query(new ListComplaints(status, complaintClass, department, hallId, deadline, from, to, page,
                                                 size),
-                             ResponseTypes.instanceOf(Page.class))
+                             Page.ofItems(ComplaintFollowUp.class))
                       .join();
     }
 }

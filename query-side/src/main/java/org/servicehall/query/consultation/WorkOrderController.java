@@ -42,7 +42,6 @@ class WorkOrderController {
 
     /** Open orders by default, nearest due first. */
     @GetMapping
-    @SuppressWarnings("unchecked")
     Page<WorkOrderSummary> workOrders(@RequestParam(defaultValue = "OPEN") WorkOrderStatus status,
                                       @RequestParam(required = false) String department,
                                       @RequestParam(name = "hall", required = false) String hallId,
@@ -54,7 +53,7 @@ class WorkOrderController {
                                       int size) {
         time.checkArchiveRange(status == WorkOrderStatus.COMPLETED, from, to, "COMPLETED");
         return queries.query(new ListWorkOrders(status, department, hallId, overdue, from, to, page, size),
-                             ResponseTypes.instanceOf(Page.class))
+                             Page.ofItems(WorkOrderSummary.class))
                       .join();
     }
 }

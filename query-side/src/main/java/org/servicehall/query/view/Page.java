@@ -1,5 +1,7 @@
 package org.servicehall.query.view;
 
+import org.axonframework.messaging.responsetypes.ResponseType;
+
 import java.util.List;
 import java.util.function.Function;
 
@@ -23,6 +25,11 @@ public record Page<T>(List<T> items, int page, int size, long total) {
         int from = (int) Math.min((long) page * size, all.size());
         int to = Math.min(from + size, all.size());
         return new Page<>(List.copyOf(all.subList(from, to)), page, size, all.size());
+    }
+
+    /** What to ask a query gateway for, to get a page of {@code itemType}. */
+    public static <T> ResponseType<Page<T>> ofItems(Class<T> itemType) {
+        return new PageResponseType<>(itemType);
     }
 
     public <R> Page<R> map(Function<? super T, R> mapper) {

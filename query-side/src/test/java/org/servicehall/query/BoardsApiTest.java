@@ -1,0 +1,212 @@
+package org.servicehall.query;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import org.servicehall.api.BusinessType;
+import org.servicehall.api.Channel;
+import org.servicehall.api.MetadataKeys;
+import org.servicehall.api.application.ApplicationAccepted;
+import org.servicehall.api.application.ApplicationSubmitted;
+import org.servicehall.api.complaint.ComplaintClass;
+import org.servicehall.api.complaint.ComplaintKind;
+import org.servicehall.api.complaint.ComplaintRegistered;
+import org.servicehall.api.consultation.ConsultationOpened;
+import org.servicehall.api.consultation.WorkOrderCreated;
+import org.servicehall.api.consultation.WorkOrderReminded;
+import org.servicehall.api.payment.FeeCollected;
+import org.servicehall.api.payment.PaymentKind;
+import org.servicehall.api.payment.PaymentMethod;
+import org.servicehall.api.payment.PaymentRefunded;
+import org.servicehall.api.payment.PaymentRequested;
+import org.servicehall.api.payment.ShiftCollectionRecorded;
+import org.servicehall.api.payment.ShiftRefundRecorded;
+import org.servicehall.api.payment.TillSettled;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The supervisors' boards over HTTP, from events in the store, with the clock standing still at {@link #NOW}. */
+@QuerySideTest
+@Import(BoardsApiTest.StillClock.class)
+class BoardsApiTest {
+
+    /** Monday 2026-11-30, 10:00 in the hall. */
+    static final Instant NOW = Instant.parse("2026-11-30T02:00:00Z");
+
+    @TestConfiguration
+    static class StillClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    TestRestTemplate http;
+
+    private void publish(String type, String aggregateId, long sequence, Object payload, Instant at) {
+        eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload,
+                                                           MetaData.with(MetadataKeys.OCCURRED_AT, at.toString())));
+    }
+
+    private void complaint(String id, Instant firstContactDue) {
+        publish("Complaint", id, 0, new ComplaintRegistered(id, null, "hall-9", "clerk-1", ComplaintKind.COMPLAINT,
+                                                            ComplaintClass.SUPPLY_QUALITY, Channel.HOTLINE_95598,
+                                                            false, "customer-1", "张三", "138", "flicker",
+                                                            firstContactDue, firstContactDue.plus(Duration.ofDays(7))),
+                NOW.minus(Duration.ofDays(1)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> ids(ResponseEntity<Map> page, String idField) {
+        return ((List<Map<String, Object>>) page.getBody().get("items")).stream()
+                                                                        .map(item -> (String) item.get(idField))
+                                                                        .toList();
+    }
+
+    @Test
+    void theComplaintBoardJudgesLimitsByTheClockAndSortsByTheNearestDue() {
+        complaint("board-pending", NOW.plus(Duration.ofDays(3)));
+        complaint("board-overdue", NOW.minus(Duration.ofHours(1)));
+        complaint("board-at-risk", NOW.plus(Duration.ofHours(2)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> ids(http.getForEntity("/api/complaints?hall=hall-9",
+                                                                                  Map.class), "complaintId")
+                .size() == 3);
+        assertThat(ids(http.getForEntity("/api/complaints?hall=hall-9", Map.class), "complaintId"))
+                .containsExactly("board-overdue", "board-at-risk", "board-pending");
+        assertThat(ids(http.getForEntity("/api/complaints?hall=hall-9&deadline=AT_RISK", Map.class), "complaintId"))
+                .containsExactly("board-at-risk");
+        assertThat(ids(http.getForEntity("/api/complaints?hall=hall-9&deadline=overdue&class=supply-quality",
+                                         Map.class), "complaintId")).containsExactly("board-overdue");
+        Map<?, ?> one = http.getForObject("/api/complaints/board-at-risk", Map.class);
+        assertThat(((Map<?, ?>) one.get("nextDue")).get("state")).isEqualTo("AT_RISK");
+        assertThat((List<?>) one.get("history")).hasSize(1);
+    }
+
+    @Test
+    void workOrdersShowTheirRemindersAndWhetherTheyAreOverdue() {
+        publish("Consultation", "con-9", 0, new ConsultationOpened("con-9", null, "hall-9", "clerk-1", Channel.PHONE,
+                                                                   BusinessType.BILLING_INQUIRY, "customer-1", "x",
+                                                                   "y", "z"), NOW.minus(Duration.ofDays(3)));
+        publish("Consultation", "con-9", 1, new WorkOrderCreated("con-9", "wo-9", "clerk-1", "metering",
+                                                                 NOW.minus(Duration.ofDays(1)), "customer-1", "x"),
+                NOW.minus(Duration.ofDays(3)));
+        publish("Consultation", "con-9", 2, new WorkOrderReminded("con-9", "wo-9", null),
+                NOW.minus(Duration.ofDays(2)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> ids(http.getForEntity(
+                "/api/work-orders?department=metering&overdue=true", Map.class), "workOrderId").contains("wo-9"));
+        Map<?, ?> order = http.getForObject("/api/work-orders/wo-9", Map.class);
+        assertThat(order.get("reminderCount")).isEqualTo(1);
+        assertThat(order.get("hallId")).isEqualTo("hall-9");
+        assertThat(order.get("consultationId")).isEqualTo("con-9");
+        assertThat(order.get("overdue")).isEqualTo(true);
+    }
+
+    @Test
+    void applicationsComeByStatusWithTheirPromisedDates() {
+        publish("BusinessApplication", "app-9", 0, new ApplicationSubmitted("app-9", null, "hall-9", "clerk-1",
+                                                                           BusinessType.NEW_CONNECTION, "customer-1",
+                                                                           "x", "y", null), NOW);
+        publish("BusinessApplication", "app-9", 1, new ApplicationAccepted("app-9", "clerk-1", "A-9",
+                                                                          LocalDate.parse("2026-12-20")), NOW);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> ids(http.getForEntity(
+                "/api/applications?status=ACCEPTED&hall=hall-9&type=NEW_CONNECTION", Map.class), "applicationId")
+                .contains("app-9"));
+        Map<?, ?> application = http.getForObject("/api/applications/app-9", Map.class);
+        assertThat(application.get("promisedCompletionDate")).isEqualTo("2026-12-20");
+        assertThat(application.get("late")).isEqualTo(false);
+    }
+
+    @Test
+    void paymentsByCashierAndDayAndTheTillShowRefundsNet() {
+        publish("Payment", "pay-9", 0, new PaymentRequested("pay-9", null, "hall-9", "cashier-9",
+                                                            PaymentKind.ELECTRICITY_BILL, 10_000, "customer-1", "x"),
+                NOW);
+        publish("Payment", "pay-9", 1, new FeeCollected("pay-9", "cashier-9", "shift-9", PaymentMethod.CASH, 10_000,
+                                                        10_000L, 0L), NOW);
+        publish("CashierShift", "shift-9", 0, new ShiftCollectionRecorded("shift-9", "cashier-9", "pay-9",
+                                                                          PaymentMethod.CASH, 10_000), NOW);
+        publish("Payment", "pay-9", 2, new PaymentRefunded("pay-9", "ref-9", "cashier-9", "supervisor-1", "shift-9",
+                                                           PaymentMethod.CASH, 2_500, "customer-1", "x"), NOW);
+        publish("CashierShift", "shift-9", 1, new ShiftRefundRecorded("shift-9", "cashier-9", "pay-9", "ref-9",
+                                                                      PaymentMethod.CASH, 2_500), NOW);
+        publish("CashierShift", "shift-9", 2, new TillSettled("shift-9", "cashier-9",
+                                                              Map.of(PaymentMethod.CASH, 7_500L),
+                                                              Map.of(PaymentMethod.CASH, 7_400L),
+                                                              Map.of(PaymentMethod.CASH, -100L)), NOW);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SETTLED".equals(
+                http.getForEntity("/api/shifts/shift-9", Map.class).getBody().get("status")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) ((Map<?, ?>) http
+                .getForObject("/api/payments?cashier=cashier-9&day=2026-11-30", Map.class).get("totals"))
+                .get("totalRefundedFen")).longValue() == 2_500);
+        Map<?, ?> day = http.getForObject("/api/payments?hall=hall-9&day=2026-11-30", Map.class);
+        assertThat(((Map<?, ?>) day.get("totals")).get("netFen")).isEqualTo(Map.of("CASH", 7_500));
+        List<?> tills = http.getForObject("/api/tills?cashier=cashier-9&day=2026-11-30", List.class);
+        Map<?, ?> till = (Map<?, ?>) tills.get(0);
+        assertThat(((Map<?, ?>) till.get("settlement")).get("differenceFen")).isEqualTo(Map.of("CASH", -100));
+        assertThat(((Map<?, ?>) till.get("totals")).get("totalNetFen")).isEqualTo(7_500);
+        assertThat(http.getForObject("/api/payments/pay-9", Map.class).get("netFen")).isEqualTo(7_500);
+    }
+
+    @Test
+    void badParametersAreProblemsNamingThemAndTheirAllowedValues() {
+        assertProblem("/api/complaints?status=OPENED", "status", "REGISTERED");
+        assertProblem("/api/complaints?deadline=soon", "deadline", "AT_RISK");
+        assertProblem("/api/complaints?class=NOISE", "class", "SUPPLY_QUALITY");
+        assertProblem("/api/complaints?size=500", "size", null);
+        assertProblem("/api/complaints?page=-1", "page", null);
+        assertProblem("/api/complaints?from=2026-11-01", "from", null);
+        assertProblem("/api/complaints?status=CLOSED&from=2026-01-01&to=2026-12-31", "to", null);
+        assertProblem("/api/complaints?status=CLOSED&from=2026-13-01", "from", null);
+        assertProblem("/api/work-orders?overdue=maybe", "overdue", null);
+        assertProblem("/api/work-orders?status=DONE", "status", "COMPLETED");
+        assertProblem("/api/applications?type=BILL_PAYMENT", "type", "NEW_CONNECTION");
+        assertProblem("/api/applications?status=COMPLETED&from=2026-12-01&to=2026-11-01", "from", null);
+        assertProblem("/api/payments?day=2026-11-30", "cashier", null);
+        assertProblem("/api/payments?cashier=c-1&day=yesterday", "day", null);
+        assertProblem("/api/tills?day=2026-11-30", "cashier", null);
+
+        ResponseEntity<Map> unknown = http.getForEntity("/api/complaints/no-such-complaint", Map.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(http.getForEntity("/api/shifts/no-such-shift", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void assertProblem(String uri, String field, String oneAllowedValue) {
+        ResponseEntity<Map> response = http.getForEntity(uri, Map.class);
+        assertThat(response.getStatusCode()).as(uri).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).as(uri).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        Map<String, Object> error = ((List<Map<String, Object>>) response.getBody().get("errors")).get(0);
+        assertThat(error.get("field")).as(uri).isEqualTo(field);
+        assertThat((String) response.getBody().get("detail")).as(uri).contains(field);
+        if (oneAllowedValue != null) {
+            assertThat((List<Object>) error.get("allowedValues")).as(uri).contains(oneAllowedValue);
+        }
+    }
+}
