@@ -26,6 +26,7 @@ import org.servicehall.platform.testing.TestMongo;
 import org.servicehall.query.view.EventFeed;
 import org.servicehall.query.view.HallTime;
 import org.servicehall.query.view.Page;
+import org.servicehall.query.view.Reads;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +44,8 @@ class ComplaintProjectionTest {
     /** Monday 2026-11-30, 09:00 in the hall. */
     private static final Instant MONDAY_9 = Instant.parse("2026-11-30T01:00:00Z");
 
-    private final TestMongo mongo = TestMongo.start();
+    private final Reads reads = new Reads();
+    private final TestMongo mongo = TestMongo.start(reads);
     private final ComplaintProjection projection = at(MONDAY_9);
     private final EventFeed feed = new EventFeed(projection);
 
@@ -294,6 +296,41 @@ class ComplaintProjectionTest {
         assertThat(ids(at(hours(9)).handle(closed(null, null, null)))).containsExactly("c-1");
         assertThat(at(hours(9)).handle(closed(null, null, null)).total()).isEqualTo(1);
         assertThat(at(hours(9)).handle(board()).items()).isEmpty();
+    }
+
+    @Test
+    void theBoardReadsOnlyOpenComplaintsAndTheArchiveReadsOnlyByKey() {
+        for (int i = 0; i < 30; i++) {
+            String id = "c-" + i;
+            register(id, ComplaintClass.SERVICE, MONDAY_9, hours(24), hours(168));
+            if (i >= 3) {
+                feed.apply(id, new ComplaintAcknowledged(id, "clerk-2"), hours(1));
+                feed.apply(id, new ComplaintResolved(id, "clerk-2", "customer-1", "sorry", hours(40)), hours(2));
+                feed.apply(id, new CallbackRecorded(id, "clerk-3", Satisfaction.SATISFIED, "customer-1", "ok"),
+                           hours(3));
+                feed.apply(id, new ComplaintClosed(id, "supervisor-1"), hours(4));
+            }
+        }
+        ComplaintProjection reader = at(hours(5));
+
+        reads.clear();
+        assertThat(reader.handle(board()).total()).isEqualTo(3);
+        assertThat(reads.finds()).extracting(Reads.Find::collection).containsExactly("open_complaints");
+        assertThat(mongo.database().getCollection("open_complaints").countDocuments()).isEqualTo(3);
+
+        reads.clear();
+        Page<ComplaintFollowUp> closed = reader.handle(new ListComplaints(ComplaintStatus.CLOSED, null, null, null,
+                                                                          null, null, null, 1, 10));
+        assertThat(closed.total()).isEqualTo(27);
+        assertThat(closed.items()).hasSize(10);
+        assertThat(reads.finds()).extracting(Reads.Find::collection)
+                                 .containsExactly("complaints_closed_by_day", "complaints");
+        assertThat(reads.finds()).allMatch(Reads.Find::byId);
+
+        reads.clear();
+        reader.handle(new FindComplaint("c-7"));
+        assertThat(reads.finds()).singleElement().matches(find -> find.collection().equals("complaints")
+                && find.byId());
     }
 
     @Test
