@@ -5,7 +5,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 
 /**
  * The settings both sides share, under {@code hall.*}.
@@ -13,13 +12,11 @@ import java.time.ZoneId;
  * @param mongodb    where the data lives
  * @param dataDir    the directory of the embedded server's file (env {@code HALL_DATA_DIR})
  * @param eventStore how the event store reads
- * @param zone       the halls' time zone, for what a person reads as a day (a board's day, a till's day)
  */
 @ConfigurationProperties("hall")
 public record HallProperties(@DefaultValue Mongodb mongodb,
                              @DefaultValue("data") Path dataDir,
-                             @DefaultValue EventStore eventStore,
-                             @DefaultValue("Asia/Shanghai") ZoneId zone) {
+                             @DefaultValue EventStore eventStore) {
 
     /**
      * @param uri            a MongoDB connection string (env {@code MONGODB_URI}); blank means the embedded server

@@ -67,7 +67,7 @@ class ApplicationController {
             throw new InvalidParameter("type", "'" + type + "' is not a business application type",
                                        APPLICATION_TYPES);
         }
-        time.checkArchiveRange(status != null && status.isFinal(), from, to, FINAL_STATUSES);
+        time.checkArchiveRange(status != null && status.isFinal(), hallId, from, to, FINAL_STATUSES);
         return queries.query(new ListApplications(status, hallId, type, from, to, page, size),
                              Page.ofItems(ApplicationProgress.class))
                       .join();

@@ -105,7 +105,7 @@ class ApplicationProjection {
     @QueryHandler
     Page<ApplicationProgress> handle(ListApplications query) {
         if (query.status() != null && query.status().isFinal()) {
-            return applications.closed(time.archiveRange(query.from(), query.to()),
+            return applications.closed(time.archiveRange(query.hallId(), query.from(), query.to()),
                                        ViewCollections.tags("hallId", query.hallId(), "type", query.type(), "status",
                                                             query.status()),
                                        query.page(), query.size())
@@ -121,8 +121,8 @@ class ApplicationProjection {
     }
 
     private ApplicationProgress progress(ApplicationView view) {
-        LocalDate closedOn = view.closedAt() == null ? null : time.dayOf(view.closedAt());
-        return ApplicationProgress.of(view, time.today(), closedOn);
+        LocalDate closedOn = view.closedAt() == null ? null : time.dayOf(view.hallId(), view.closedAt());
+        return ApplicationProgress.of(view, time.today(view.hallId()), closedOn);
     }
 
     @ResetHandler

@@ -54,7 +54,7 @@ class ComplaintController {
                                        @RequestParam(defaultValue = "0") @Min(0) int page,
                                        @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE)
                                        int size) {
-        time.checkArchiveRange(status == ComplaintStatus.CLOSED, from, to, "CLOSED");
+        time.checkArchiveRange(status == ComplaintStatus.CLOSED, hallId, from, to, "CLOSED");
         return queries.query(new ListComplaints(status, complaintClass, department, hallId, deadline, from, to, page,
                                                 size),
                              Page.ofItems(ComplaintFollowUp.class))

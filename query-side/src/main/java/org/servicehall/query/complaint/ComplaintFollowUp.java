@@ -50,10 +50,10 @@ record ComplaintFollowUp(String complaintId,
                        Instant warnedAt, Instant escalatedAt) {
     }
 
-    static ComplaintFollowUp of(ComplaintView view, Instant now, Duration atRiskWithin, boolean withHistory) {
+    static ComplaintFollowUp of(ComplaintView view, Instant now, Duration warningBefore, boolean withHistory) {
         List<LimitStatus> limits = view.limits().stream()
                                        .map(limit -> new LimitStatus(limit.limit(), limit.round(), limit.dueAt(),
-                                                                     limit.state(now, atRiskWithin), limit.metAt(),
+                                                                     limit.state(now, warningBefore), limit.metAt(),
                                                                      limit.warnedAt(), limit.escalatedAt()))
                                        .toList();
         LimitStatus nextDue = limits.stream().filter(limit -> limit.metAt() == null)

@@ -18,14 +18,13 @@ import org.servicehall.api.complaint.ComplaintStatus;
 import org.servicehall.api.complaint.FindComplaint;
 import org.servicehall.api.complaint.FollowUpRecorded;
 import org.servicehall.api.complaint.ListComplaints;
+import org.servicehall.platform.calendar.ServiceCalendar;
 import org.servicehall.query.view.HallTime;
 import org.servicehall.query.view.Page;
 import org.servicehall.query.view.ViewCollections;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -36,8 +35,10 @@ import static org.servicehall.platform.axon.EventTimes.happenedAt;
 
 /**
  * Builds the complaint follow-ups ({@link ComplaintView}) and answers the board: all open complaints, nearest due
- * limit first. What is at risk or overdue is decided when the board is read, from the due times; the command side's
- * warnings and escalations are recorded too, and count as at risk or overdue even if the clocks disagree.
+ * limit first. What is at risk or overdue is decided when the board is read, from the due times: a limit is at risk
+ * from the moment the command side warns about it (its hall's {@code warning-before} ahead of the due time, see
+ * {@link ServiceCalendar}). The command side's warnings and escalations are recorded too, and count as at risk or
+ * overdue even if the clocks disagree.
  */
 @Component
 @ProcessingGroup(ComplaintProjection.PROCESSING_GROUP)
@@ -47,14 +48,13 @@ class ComplaintProjection {
 
     private final ViewCollections<ComplaintView> complaints;
     private final HallTime time;
-    private final Duration atRiskWithin;
+    private final ServiceCalendar calendar;
 
-    ComplaintProjection(MongoTemplate mongo, HallTime time,
-                        @Value("${hall.complaints.at-risk-within:4h}") Duration atRiskWithin) {
+    ComplaintProjection(MongoTemplate mongo, HallTime time, ServiceCalendar calendar) {
         this.complaints = new ViewCollections<>(mongo, ComplaintView.class, "complaints", time,
                                                 List.of("status", "complaintClass", "department", "hallId"));
         this.time = time;
-        this.atRiskWithin = atRiskWithin;
+        this.calendar = calendar;
         complaints.ensureIndexes();
     }
 
@@ -120,19 +120,19 @@ class ComplaintProjection {
     @QueryHandler
     Optional<ComplaintFollowUp> handle(FindComplaint query) {
         return Optional.ofNullable(complaints.find(query.complaintId()))
-                       .map(view -> ComplaintFollowUp.of(view, time.now(), atRiskWithin, true));
+                       .map(view -> followUp(view, time.now(), true));
     }
 
     @QueryHandler
     Page<ComplaintFollowUp> handle(ListComplaints query) {
         Instant now = time.now();
         if (query.status() == ComplaintStatus.CLOSED) {
-            return complaints.closed(time.archiveRange(query.from(), query.to()),
+            return complaints.closed(time.archiveRange(query.hallId(), query.from(), query.to()),
                                      ViewCollections.tags("hallId", query.hallId(), "complaintClass",
                                                           query.complaintClass(), "department", query.department(),
                                                           "deadline", query.deadline()),
                                      query.page(), query.size())
-                             .map(view -> ComplaintFollowUp.of(view, now, atRiskWithin, false));
+                             .map(view -> followUp(view, now, false));
         }
         Map<String, Object> equalTo = new HashMap<>();
         equalTo.put("status", query.status());
@@ -140,11 +140,16 @@ class ComplaintProjection {
         equalTo.put("department", query.department());
         equalTo.put("hallId", query.hallId());
         return Page.of(complaints.open(equalTo).stream()
-                                 .map(view -> ComplaintFollowUp.of(view, now, atRiskWithin, false))
+                                 .map(view -> followUp(view, now, false))
                                  .filter(complaint -> query.deadline() == null || complaint.stands(query.deadline()))
                                  .sorted(ComplaintFollowUp.BOARD_ORDER)
                                  .toList(),
                        query.page(), query.size());
+    }
+
+    private ComplaintFollowUp followUp(ComplaintView view, Instant now, boolean withHistory) {
+        return ComplaintFollowUp.of(view, now, calendar.complaintTimeLimits(view.hallId()).warningBefore(),
+                                    withHistory);
     }
 
     @ResetHandler

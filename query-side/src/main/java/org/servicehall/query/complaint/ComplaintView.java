@@ -58,14 +58,14 @@ record ComplaintView(@Id String id,
     record Limit(ComplaintLimit limit, int round, Instant dueAt, Instant metAt, Instant warnedAt,
                  Instant escalatedAt) {
 
-        LimitState state(Instant now, Duration atRiskWithin) {
+        LimitState state(Instant now, Duration warningBefore) {
             if (metAt != null) {
                 return metAt.isAfter(dueAt) ? LimitState.MISSED : LimitState.MET;
             }
             if (escalatedAt != null || now.isAfter(dueAt)) {
                 return LimitState.OVERDUE;
             }
-            if (warnedAt != null || !now.plus(atRiskWithin).isBefore(dueAt)) {
+            if (warnedAt != null || !now.plus(warningBefore).isBefore(dueAt)) {
                 return LimitState.AT_RISK;
             }
             return LimitState.PENDING;
@@ -176,8 +176,8 @@ record ComplaintView(@Id String id,
     }
 
     /** Every limit as it stands at {@code now}. */
-    List<LimitState> states(Instant now, Duration atRiskWithin) {
-        return limits.stream().map(limit -> limit.state(now, atRiskWithin)).toList();
+    List<LimitState> states(Instant now, Duration warningBefore) {
+        return limits.stream().map(limit -> limit.state(now, warningBefore)).toList();
     }
 
     @Override

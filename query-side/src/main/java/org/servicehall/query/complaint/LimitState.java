@@ -6,9 +6,9 @@ import java.util.Collection;
 
 /** How one time limit of a complaint stands at the moment it is read. */
 enum LimitState {
-    /** not met, due later than the warning window */
+    /** not met, and not yet within its hall's warning-before of the due time */
     PENDING,
-    /** not met, due within the warning window (or the command side warned) */
+    /** not met, within its hall's warning-before of the due time (or the command side warned) */
     AT_RISK,
     /** not met and past due (or the command side escalated) */
     OVERDUE,

@@ -51,7 +51,7 @@ class WorkOrderController {
                                       @RequestParam(defaultValue = "0") @Min(0) int page,
                                       @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE)
                                       int size) {
-        time.checkArchiveRange(status == WorkOrderStatus.COMPLETED, from, to, "COMPLETED");
+        time.checkArchiveRange(status == WorkOrderStatus.COMPLETED, hallId, from, to, "COMPLETED");
         return queries.query(new ListWorkOrders(status, department, hallId, overdue, from, to, page, size),
                              Page.ofItems(WorkOrderSummary.class))
                       .join();

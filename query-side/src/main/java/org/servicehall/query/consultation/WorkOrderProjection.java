@@ -103,7 +103,7 @@ class WorkOrderProjection {
     Page<WorkOrderSummary> handle(ListWorkOrders query) {
         Instant now = time.now();
         if (query.status() == WorkOrderStatus.COMPLETED) {
-            return workOrders.closed(time.archiveRange(query.from(), query.to()),
+            return workOrders.closed(time.archiveRange(query.hallId(), query.from(), query.to()),
                                      ViewCollections.tags("hallId", query.hallId(), "department", query.department(),
                                                           "overdue", query.overdue()),
                                      query.page(), query.size())

@@ -100,7 +100,7 @@ class PaymentProjection {
 
     /** Idempotent: a movement is equal to itself, keyed by its event, so adding it again changes nothing. */
     private void moved(String cashierId, CashierDay.Movement movement) {
-        LocalDate day = time.dayOf(movement.at());
+        LocalDate day = time.dayOf(movement.hallId(), movement.at());
         mongo.upsert(query(where("_id").is(CashierDay.id(cashierId, day))),
                      new Update().setOnInsert("cashierId", cashierId).setOnInsert("day", day.toString())
                                  .addToSet("movements", movement),
@@ -137,9 +137,12 @@ class PaymentProjection {
                                                                               event.differenceFen(), at)));
     }
 
-    /** The shift is listed on every day it saw activity, so a shift across midnight shows on both days. */
+    /**
+     * The shift is listed on every day it saw activity, so a shift across midnight shows on both days. A shift's
+     * events do not name the hall: its days are the common zone's.
+     */
     private void worked(String cashierId, String shiftId, Instant at) {
-        LocalDate day = time.dayOf(at);
+        LocalDate day = time.dayOf(null, at);
         mongo.upsert(query(where("_id").is(CashierDay.id(cashierId, day))),
                      new Update().setOnInsert("cashierId", cashierId).setOnInsert("day", day.toString())
                                  .addToSet("shiftIds", shiftId),
@@ -153,7 +156,7 @@ class PaymentProjection {
 
     @QueryHandler
     PaymentDay handle(ListPayments query) {
-        LocalDate day = query.day() != null ? query.day() : time.today();
+        LocalDate day = query.day() != null ? query.day() : time.today(query.hallId());
         List<String> cashierIds = query.cashierId() != null ? List.of(query.cashierId())
                 : Optional.ofNullable(mongo.findById(HallDay.id(query.hallId(), day), HallDay.class, HALL_DAYS))
                           .map(HallDay::cashierIds).orElse(List.of());
@@ -193,7 +196,7 @@ class PaymentProjection {
 
     @QueryHandler
     List<Till> handle(ListTills query) {
-        LocalDate day = query.day() != null ? query.day() : time.today();
+        LocalDate day = query.day() != null ? query.day() : time.today(null);
         CashierDay cashierDay = mongo.findById(CashierDay.id(query.cashierId(), day), CashierDay.class, CASHIER_DAYS);
         if (cashierDay == null || cashierDay.shiftIds() == null) {
             return List.of();

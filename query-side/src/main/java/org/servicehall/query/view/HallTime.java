@@ -1,6 +1,7 @@
 package org.servicehall.query.view;
 
-import org.servicehall.platform.HallProperties;
+import org.servicehall.platform.calendar.CalendarProperties;
+import org.servicehall.platform.calendar.ServiceCalendar;
 import org.servicehall.platform.web.InvalidParameter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,8 +15,10 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * "Now" and "today" for the boards: what is overdue or at risk is decided when a board is read, from due times, so
- * it is right whenever it is read. Days are the halls' days (their zone), as a supervisor reads them. The clock is the
- * application's {@link Clock} bean if there is one (tests move it), else the system's.
+ * it is right whenever it is read. Days are a hall's days, in the zone its working-day calendar counts in
+ * ({@code hall.calendar.zone}, or {@code hall.calendar.halls.<id>.zone}), as a supervisor reads them; what belongs to
+ * no hall counts in the common zone. The clock is the application's {@link Clock} bean if there is one (tests stop
+ * it), else the system's.
  */
 @Component
 public class HallTime {
@@ -26,41 +29,45 @@ public class HallTime {
     static final int DEFAULT_ARCHIVE_DAYS = 30;
 
     private final Clock clock;
-    private final ZoneId zone;
+    private final ServiceCalendar calendar;
+    private final ZoneId commonZone;
 
     @Autowired
-    HallTime(ObjectProvider<Clock> clock, HallProperties properties) {
-        this(clock.getIfAvailable(Clock::systemUTC), properties.zone());
+    HallTime(ObjectProvider<Clock> clock, ServiceCalendar calendar, CalendarProperties properties) {
+        this(clock.getIfAvailable(Clock::systemUTC), calendar, properties.zone());
     }
 
-    public HallTime(Clock clock, ZoneId zone) {
+    public HallTime(Clock clock, ServiceCalendar calendar, ZoneId commonZone) {
         this.clock = clock;
-        this.zone = zone;
+        this.calendar = calendar;
+        this.commonZone = commonZone;
     }
 
     public Instant now() {
         return clock.instant();
     }
 
-    public LocalDate today() {
-        return LocalDate.ofInstant(now(), zone);
+    /** The zone the hall counts its days in; for no hall ({@code null}), the common one. */
+    public ZoneId zone(String hallId) {
+        return hallId == null ? commonZone : calendar.calendar(hallId).zone();
     }
 
-    public LocalDate dayOf(Instant instant) {
-        return LocalDate.ofInstant(instant, zone);
+    public LocalDate today(String hallId) {
+        return dayOf(hallId, now());
     }
 
-    public ZoneId zone() {
-        return zone;
+    public LocalDate dayOf(String hallId, Instant instant) {
+        return LocalDate.ofInstant(instant, zone(hallId));
     }
 
     /**
      * Checks the {@code from} and {@code to} of a list query: they choose the archive's days, so they go with a
      * closed status only ({@code closedStatuses} says which, for the message).
      */
-    public void checkArchiveRange(boolean archive, LocalDate from, LocalDate to, String closedStatuses) {
+    public void checkArchiveRange(boolean archive, String hallId, LocalDate from, LocalDate to,
+                                  String closedStatuses) {
         if (archive) {
-            archiveRange(from, to);
+            archiveRange(hallId, from, to);
         } else if (from != null || to != null) {
             throw new InvalidParameter(from != null ? "from" : "to", "'from' and 'to' choose the days of closed "
                     + "ones; they go with status " + closedStatuses + " only");
@@ -68,11 +75,12 @@ public class HallTime {
     }
 
     /**
-     * The days an archive query reads: {@code from} to {@code to}, both included; {@code to} defaults to today and
-     * {@code from} to 29 days before {@code to}. Bad ranges are a 400 naming the parameter.
+     * The days an archive query reads: {@code from} to {@code to}, both included; {@code to} defaults to the hall's
+     * today (the common zone's without a hall) and {@code from} to 29 days before {@code to}. Bad ranges are a 400
+     * naming the parameter.
      */
-    public DayRange archiveRange(LocalDate from, LocalDate to) {
-        LocalDate last = to != null ? to : today();
+    public DayRange archiveRange(String hallId, LocalDate from, LocalDate to) {
+        LocalDate last = to != null ? to : today(hallId);
         LocalDate first = from != null ? from : last.minusDays(DEFAULT_ARCHIVE_DAYS - 1);
         if (first.isAfter(last)) {
             throw new InvalidParameter("from", "'from' (" + first + ") is after 'to' (" + last + ")");

@@ -28,7 +28,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * <ul>
  *     <li>{@code <name>} holds every document, read by {@code _id} only;</li>
  *     <li>{@code open_<name>} holds a copy of each open one: the boards read this small collection whole;</li>
- *     <li>{@code <name>_closed_by_day} holds one bucket per closing day (the hall's zone), {@code _id} the day,
+ *     <li>{@code <name>_closed_by_day} holds one bucket per closing day (in its hall's zone), {@code _id} the day,
  *     listing what closed that day with the values archive queries filter by; a paged archive query reads the
  *     buckets of its days by {@code _id} and then the page's documents by {@code _id}.</li>
  * </ul>
@@ -39,6 +39,9 @@ public final class ViewCollections<T extends ViewCollections.ViewDocument<T>> {
 
     /** A document of a view kept in {@link ViewCollections}. */
     public interface ViewDocument<T> extends SequencedDocuments.Sequenced<T> {
+
+        /** The hall it belongs to, whose zone says which day it closed on. */
+        String hallId();
 
         /** When it closed; null while it is open. */
         Instant closedAt();
@@ -103,7 +106,7 @@ public final class ViewCollections<T extends ViewCollections.ViewDocument<T>> {
     }
 
     private String dayKey(T document) {
-        return time.dayOf(document.closedAt()).toString();
+        return time.dayOf(document.hallId(), document.closedAt()).toString();
     }
 
     private Closed entry(T document) {

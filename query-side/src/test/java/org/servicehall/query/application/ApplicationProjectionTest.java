@@ -17,20 +17,17 @@ import org.servicehall.api.application.ListApplications;
 import org.servicehall.api.application.MissingDocumentsNotified;
 import org.servicehall.platform.testing.TestMongo;
 import org.servicehall.query.view.EventFeed;
-import org.servicehall.query.view.HallTime;
+import org.servicehall.query.view.TestHalls;
 import org.servicehall.query.view.Page;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ApplicationProjectionTest {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Instant MONDAY_9 = Instant.parse("2026-11-30T01:00:00Z");
 
     private final TestMongo mongo = TestMongo.start();
@@ -43,7 +40,7 @@ class ApplicationProjectionTest {
     }
 
     private ApplicationProjection at(Instant now) {
-        return new ApplicationProjection(mongo.mongoTemplate(), new HallTime(Clock.fixed(now, SHANGHAI), SHANGHAI));
+        return new ApplicationProjection(mongo.mongoTemplate(), TestHalls.at(now));
     }
 
     private static Instant days(double days) {

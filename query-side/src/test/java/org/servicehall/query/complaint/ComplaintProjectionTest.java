@@ -22,9 +22,12 @@ import org.servicehall.api.complaint.FindComplaint;
 import org.servicehall.api.complaint.FollowUpRecorded;
 import org.servicehall.api.complaint.ListComplaints;
 import org.servicehall.api.complaint.Satisfaction;
+import org.servicehall.platform.calendar.CalendarProperties;
+import org.servicehall.platform.calendar.ServiceCalendar;
 import org.servicehall.platform.testing.TestMongo;
 import org.servicehall.query.view.EventFeed;
 import org.servicehall.query.view.HallTime;
+import org.servicehall.query.view.TestHalls;
 import org.servicehall.query.view.Page;
 import org.servicehall.query.view.Reads;
 
@@ -34,13 +37,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ComplaintProjectionTest {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final Duration AT_RISK_WITHIN = Duration.ofHours(4);
     /** Monday 2026-11-30, 09:00 in the hall. */
     private static final Instant MONDAY_9 = Instant.parse("2026-11-30T01:00:00Z");
 
@@ -56,8 +58,7 @@ class ComplaintProjectionTest {
 
     /** The projection reading the board at {@code now}. */
     private ComplaintProjection at(Instant now) {
-        return new ComplaintProjection(mongo.mongoTemplate(), new HallTime(Clock.fixed(now, SHANGHAI), SHANGHAI),
-                                       AT_RISK_WITHIN);
+        return new ComplaintProjection(mongo.mongoTemplate(), TestHalls.at(now), TestHalls.CALENDAR);
     }
 
     private static Instant hours(double hours) {
@@ -331,6 +332,38 @@ class ComplaintProjectionTest {
         reader.handle(new FindComplaint("c-7"));
         assertThat(reads.finds()).singleElement().matches(find -> find.collection().equals("complaints")
                 && find.byId());
+    }
+
+    @Test
+    void aHallsOwnWarningAndZoneDecideWhenItsComplaintsAreAtRiskAndWhichDayTheyClosedOn() {
+        ServiceCalendar calendar = ServiceCalendar.of(new CalendarProperties(
+                TestHalls.SHANGHAI, null, null, new CalendarProperties.ComplaintLimits(1, 7, 1, Duration.ofHours(4)),
+                Map.of("hall-west", new CalendarProperties.Hall(
+                        ZoneId.of("Asia/Urumqi"), null, null,
+                        new CalendarProperties.HallComplaintLimits(null, null, null, Duration.ofHours(1))))));
+        Instant now = hours(10);
+        ComplaintProjection projection = new ComplaintProjection(
+                mongo.mongoTemplate(), new HallTime(Clock.fixed(now, TestHalls.SHANGHAI), calendar, TestHalls.SHANGHAI),
+                calendar);
+        EventFeed feed = new EventFeed(projection);
+        for (String hall : List.of("hall-1", "hall-west")) {
+            String id = "in-" + hall;
+            feed.apply(id, new ComplaintRegistered(id, null, hall, "clerk-1", ComplaintKind.COMPLAINT,
+                                                   ComplaintClass.SERVICE, Channel.PHONE, false, "customer-1", "x",
+                                                   "y", "z", hours(12), hours(168)), MONDAY_9);
+        }
+
+        assertThat(ids(projection.handle(board(DeadlineStanding.AT_RISK, null)))).containsExactly("in-hall-1");
+
+        // 2026-11-30T17:00Z is 12-01 01:00 in Shanghai but still 11-30 23:00 in Urumqi
+        for (String hall : List.of("hall-1", "hall-west")) {
+            String id = "in-" + hall;
+            feed.apply(id, new ComplaintClosed(id, "supervisor-1"), Instant.parse("2026-11-30T17:00:00Z"));
+        }
+        assertThat(ids(projection.handle(closed(LocalDate.parse("2026-11-30"), LocalDate.parse("2026-11-30"), null))))
+                .containsExactly("in-hall-west");
+        assertThat(ids(projection.handle(closed(LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-01"), null))))
+                .containsExactly("in-hall-1");
     }
 
     @Test

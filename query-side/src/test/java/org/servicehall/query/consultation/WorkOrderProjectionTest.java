@@ -16,19 +16,16 @@ import org.servicehall.api.consultation.WorkOrderReminded;
 import org.servicehall.api.consultation.WorkOrderStatus;
 import org.servicehall.platform.testing.TestMongo;
 import org.servicehall.query.view.EventFeed;
-import org.servicehall.query.view.HallTime;
+import org.servicehall.query.view.TestHalls;
 import org.servicehall.query.view.Page;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WorkOrderProjectionTest {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Instant MONDAY_9 = Instant.parse("2026-11-30T01:00:00Z");
 
     private final TestMongo mongo = TestMongo.start();
@@ -41,7 +38,7 @@ class WorkOrderProjectionTest {
     }
 
     private WorkOrderProjection at(Instant now) {
-        return new WorkOrderProjection(mongo.mongoTemplate(), new HallTime(Clock.fixed(now, SHANGHAI), SHANGHAI));
+        return new WorkOrderProjection(mongo.mongoTemplate(), TestHalls.at(now));
     }
 
     private static Instant hours(double hours) {

@@ -18,12 +18,10 @@ import org.servicehall.api.payment.ShiftRefundRecorded;
 import org.servicehall.api.payment.TillSettled;
 import org.servicehall.platform.testing.TestMongo;
 import org.servicehall.query.view.EventFeed;
-import org.servicehall.query.view.HallTime;
+import org.servicehall.query.view.TestHalls;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -34,14 +32,13 @@ import static org.servicehall.api.payment.PaymentMethod.QR_CODE;
 
 class PaymentProjectionTest {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** Monday 2026-11-30, 09:00 in the hall. */
     private static final Instant MONDAY_9 = Instant.parse("2026-11-30T01:00:00Z");
     private static final LocalDate MONDAY = LocalDate.parse("2026-11-30");
 
     private final TestMongo mongo = TestMongo.start();
     private final PaymentProjection projection = new PaymentProjection(
-            mongo.mongoTemplate(), new HallTime(Clock.fixed(MONDAY_9, SHANGHAI), SHANGHAI));
+            mongo.mongoTemplate(), TestHalls.at(MONDAY_9));
     private final EventFeed feed = new EventFeed(projection);
 
     @AfterEach
