@@ -1,8 +1,10 @@
 package org.servicehall.query.deadletter;
 
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,8 @@ class DeadLetterQueueTest {
     TestRestTemplate http;
     @Autowired
     BrokenHandler handler;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @BeforeEach
     void breakTheHandler() {
@@ -166,6 +170,28 @@ class DeadLetterQueueTest {
         assertThat(sequences("complaints")).noneMatch(sequence -> "poison-2".equals(sequence.get("sequence")));
         publish("poison-2", 2, new ComplaintAssigned("poison-2", "supervisor-1", "metering", "handler-9"));
         await().atMost(Duration.ofSeconds(30)).until(() -> "handler-9".equals(complaint("poison-2").get("handlerId")));
+    }
+
+    @Test
+    void aResetOfTheGroupEmptiesItsQueueAndTheReplayRebuildsTheWholeView() {
+        register("poison-3");
+        publish("poison-3", 1, new ComplaintAcknowledged("poison-3", "clerk-2"));
+        publish("poison-3", 2, new ComplaintAssigned("poison-3", "supervisor-1", "metering", "handler-9"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sequences("complaints").stream().anyMatch(
+                sequence -> "poison-3".equals(sequence.get("sequence"))));
+        handler.broken.set(false);
+
+        StreamingEventProcessor processor = processing.eventProcessor("complaints", StreamingEventProcessor.class)
+                                                      .orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        assertThat(sequences("complaints")).isEmpty();
+        processor.start();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.getForEntity("/api/complaints/poison-3", Map.class)
+                                                               .getStatusCode().is2xxSuccessful()
+                && "handler-9".equals(complaint("poison-3").get("handlerId")));
+        assertThat(sequences("complaints")).isEmpty();
     }
 
     @Test
