@@ -91,15 +91,21 @@ public final class ViewCollections<T extends ViewCollections.ViewDocument<T>> {
         documents.update(id, event, change);
     }
 
+    /**
+     * Keeps the copy and the bucket entry in step with the document: an entry that changed (reopened, or its tags
+     * moved while closed) is replaced, so a document is never listed twice.
+     */
     private void reflect(T before, T after) {
-        if (before != null && before.closedAt() != null && !before.closedAt().equals(after.closedAt())) {
-            mongo.updateFirst(query(where("_id").is(dayKey(before))), new Update().pull("entries", entry(before)),
+        Closed was = before == null || before.closedAt() == null ? null : entry(before);
+        Closed is = after.closedAt() == null ? null : entry(after);
+        if (was != null && !was.equals(is)) {
+            mongo.updateFirst(query(where("_id").is(dayKey(before))), new Update().pull("entries", was),
                               ClosedDay.class, closedByDay);
         }
-        if (after.closedAt() == null) {
+        if (is == null) {
             mongo.save(after, open);
         } else {
-            mongo.upsert(query(where("_id").is(dayKey(after))), new Update().addToSet("entries", entry(after)),
+            mongo.upsert(query(where("_id").is(dayKey(after))), new Update().addToSet("entries", is),
                          ClosedDay.class, closedByDay);
             mongo.remove(query(where("_id").is(after.id())), open);
         }

@@ -263,6 +263,22 @@ class ComplaintProjectionTest {
         assertThat(reader.handle(new FindComplaint("c-2")).orElseThrow().status()).isEqualTo(ComplaintStatus.CLOSED);
     }
 
+    @Test
+    void aComplaintChangedAfterItClosedIsListedOnceWithWhatItIsNow() {
+        register("c-1", ComplaintClass.SERVICE, MONDAY_9, hours(24), hours(168));
+        feed.apply("c-1", new ComplaintClosed("c-1", "supervisor-1"), hours(1));
+        feed.apply("c-1", new ComplaintAssigned("c-1", "supervisor-1", "metering", "handler-9"), hours(2));
+        ComplaintProjection reader = at(hours(3));
+
+        assertThat(reader.handle(closed(null, null, null)).total()).isEqualTo(1);
+        assertThat(ids(reader.handle(new ListComplaints(ComplaintStatus.CLOSED, null, "metering", null, null, null,
+                                                        null, 0, 50)))).containsExactly("c-1");
+
+        feed.apply("c-1", new ComplaintReopened("c-1", "supervisor-1", "customer-1", "again", hours(200)), hours(4));
+        assertThat(reader.handle(closed(null, null, null)).total()).isZero();
+        assertThat(ids(reader.handle(board()))).containsExactly("c-1");
+    }
+
     private static ListComplaints closed(LocalDate from, LocalDate to, DeadlineStanding deadline) {
         return new ListComplaints(ComplaintStatus.CLOSED, null, null, null, deadline, from, to, 0, 50);
     }
