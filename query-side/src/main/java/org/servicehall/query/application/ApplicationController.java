@@ -8,7 +8,8 @@ import org.servicehall.api.BusinessType;
 import org.servicehall.api.application.ApplicationStatus;
 import org.servicehall.api.application.FindApplication;
 import org.servicehall.api.application.ListApplications;
-import org.servicehall.platform.web.InvalidParameter;
+import org.servicehall.platform.web.InvalidField;
+import org.servicehall.platform.web.InvalidInput;
 import org.servicehall.platform.web.NotFound;
 import org.servicehall.query.view.HallTime;
 import org.servicehall.query.view.Page;
@@ -64,8 +65,8 @@ class ApplicationController {
                                            @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1)
                                            @Max(Page.MAX_SIZE) int size) {
         if (type != null && !type.isApplication()) {
-            throw new InvalidParameter("type", "'" + type + "' is not a business application type",
-                                       APPLICATION_TYPES);
+            throw new InvalidInput(List.of(new InvalidField("type", "query", "must be a business application type",
+                                                            type.name(), APPLICATION_TYPES)));
         }
         time.checkArchiveRange(status != null && status.isFinal(), hallId, from, to, FINAL_STATUSES);
         return queries.query(new ListApplications(status, hallId, type, from, to, page, size),

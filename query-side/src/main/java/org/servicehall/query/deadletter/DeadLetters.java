@@ -9,7 +9,8 @@ import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.servicehall.platform.web.InvalidParameter;
+import org.servicehall.platform.web.InvalidField;
+import org.servicehall.platform.web.InvalidInput;
 import org.servicehall.platform.web.NotFound;
 import org.springframework.stereotype.Component;
 
@@ -70,7 +71,8 @@ class DeadLetters {
     List<Group> list(String group) {
         List<String> groups = groups();
         if (group != null && !groups.contains(group)) {
-            throw new InvalidParameter("group", "'" + group + "' is not a processing group", groups);
+            throw new InvalidInput(List.of(new InvalidField("group", "query", "must be a processing group", group,
+                                                            groups)));
         }
         return (group == null ? groups : List.of(group)).stream().map(this::letters).toList();
     }

@@ -6,7 +6,8 @@ import org.servicehall.api.payment.FindPayment;
 import org.servicehall.api.payment.FindShift;
 import org.servicehall.api.payment.ListPayments;
 import org.servicehall.api.payment.ListTills;
-import org.servicehall.platform.web.InvalidParameter;
+import org.servicehall.platform.web.InvalidField;
+import org.servicehall.platform.web.InvalidInput;
 import org.servicehall.platform.web.NotFound;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +37,8 @@ class PaymentController {
                         @RequestParam(name = "cashier", required = false) String cashierId,
                         @RequestParam(name = "hall", required = false) String hallId) {
         if (cashierId == null && hallId == null) {
-            throw new InvalidParameter("cashier", "Say whose payments: 'cashier', 'hall' or both");
+            throw new InvalidInput(List.of(new InvalidField("cashier", "query", "is required without 'hall': say "
+                    + "whose payments, 'cashier', 'hall' or both", null, null)));
         }
         return queries.query(new ListPayments(day, cashierId, hallId), PaymentDay.class).join();
     }

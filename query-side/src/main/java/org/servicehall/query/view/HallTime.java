@@ -2,7 +2,8 @@ package org.servicehall.query.view;
 
 import org.servicehall.platform.calendar.CalendarProperties;
 import org.servicehall.platform.calendar.ServiceCalendar;
-import org.servicehall.platform.web.InvalidParameter;
+import org.servicehall.platform.web.InvalidField;
+import org.servicehall.platform.web.InvalidInput;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * "Now" and "today" for the boards: what is overdue or at risk is decided when a board is read, from due times, so
@@ -69,8 +71,8 @@ public class HallTime {
         if (archive) {
             archiveRange(hallId, from, to);
         } else if (from != null || to != null) {
-            throw new InvalidParameter(from != null ? "from" : "to", "'from' and 'to' choose the days of closed "
-                    + "ones; they go with status " + closedStatuses + " only");
+            throw invalid(from != null ? "from" : "to", "chooses days of the archive: it goes with status "
+                    + closedStatuses + " only", from != null ? from : to);
         }
     }
 
@@ -83,12 +85,18 @@ public class HallTime {
         LocalDate last = to != null ? to : today(hallId);
         LocalDate first = from != null ? from : last.minusDays(DEFAULT_ARCHIVE_DAYS - 1);
         if (first.isAfter(last)) {
-            throw new InvalidParameter("from", "'from' (" + first + ") is after 'to' (" + last + ")");
+            throw invalid("from", "is after 'to' (" + last + ")", first);
         }
         if (ChronoUnit.DAYS.between(first, last) >= MAX_ARCHIVE_DAYS) {
-            throw new InvalidParameter("to", "A range covers at most " + MAX_ARCHIVE_DAYS + " days; " + first
-                    + " to " + last + " is longer");
+            // blame the one the client gave; both given, the end
+            throw to != null ? invalid("to", "makes the range from " + first + " longer than " + MAX_ARCHIVE_DAYS
+                    + " days", to) : invalid("from", "makes the range to " + last + " longer than " + MAX_ARCHIVE_DAYS
+                    + " days", from);
         }
         return new DayRange(first, last);
+    }
+
+    private static InvalidInput invalid(String parameter, String message, LocalDate value) {
+        return new InvalidInput(List.of(new InvalidField(parameter, "query", message, value.toString(), null)));
     }
 }
