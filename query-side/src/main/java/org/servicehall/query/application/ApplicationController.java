@@ -11,8 +11,9 @@ import org.servicehall.api.application.ListApplications;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.platform.web.InvalidInput;
 import org.servicehall.platform.web.NotFound;
-import org.servicehall.query.view.HallTime;
-import org.servicehall.query.view.Page;
+import org.servicehall.query.support.ReadYourWrites;
+import org.servicehall.query.support.HallTime;
+import org.servicehall.query.support.Page;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +29,7 @@ import java.util.stream.Collectors;
 import static org.springframework.format.annotation.DateTimeFormat.ISO.DATE;
 
 @RestController
+@ReadYourWrites(ApplicationProjection.PROCESSING_GROUP)
 @RequestMapping(path = "/api/applications", produces = "application/json")
 class ApplicationController {
 

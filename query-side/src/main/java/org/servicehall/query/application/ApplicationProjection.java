@@ -16,9 +16,9 @@ import org.servicehall.api.application.DocumentsVerified;
 import org.servicehall.api.application.FindApplication;
 import org.servicehall.api.application.ListApplications;
 import org.servicehall.api.application.MissingDocumentsNotified;
-import org.servicehall.query.view.HallTime;
-import org.servicehall.query.view.Page;
-import org.servicehall.query.view.ViewCollections;
+import org.servicehall.query.support.HallTime;
+import org.servicehall.query.support.Page;
+import org.servicehall.query.support.ViewCollections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 

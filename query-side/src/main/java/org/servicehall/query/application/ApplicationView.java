@@ -2,7 +2,7 @@ package org.servicehall.query.application;
 
 import org.servicehall.api.BusinessType;
 import org.servicehall.api.application.ApplicationStatus;
-import org.servicehall.query.view.ViewCollections;
+import org.servicehall.query.support.ViewCollections;
 import org.springframework.data.annotation.Id;
 
 import java.time.Instant;

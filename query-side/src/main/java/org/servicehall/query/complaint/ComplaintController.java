@@ -10,8 +10,9 @@ import org.servicehall.api.complaint.DeadlineStanding;
 import org.servicehall.api.complaint.FindComplaint;
 import org.servicehall.api.complaint.ListComplaints;
 import org.servicehall.platform.web.NotFound;
-import org.servicehall.query.view.HallTime;
-import org.servicehall.query.view.Page;
+import org.servicehall.query.support.ReadYourWrites;
+import org.servicehall.query.support.HallTime;
+import org.servicehall.query.support.Page;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +25,7 @@ import java.time.LocalDate;
 import static org.springframework.format.annotation.DateTimeFormat.ISO.DATE;
 
 @RestController
+@ReadYourWrites(ComplaintProjection.PROCESSING_GROUP)
 @RequestMapping(path = "/api/complaints", produces = "application/json")
 class ComplaintController {
 

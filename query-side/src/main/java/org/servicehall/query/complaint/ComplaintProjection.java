@@ -19,9 +19,9 @@ import org.servicehall.api.complaint.FindComplaint;
 import org.servicehall.api.complaint.FollowUpRecorded;
 import org.servicehall.api.complaint.ListComplaints;
 import org.servicehall.platform.calendar.ServiceCalendar;
-import org.servicehall.query.view.HallTime;
-import org.servicehall.query.view.Page;
-import org.servicehall.query.view.ViewCollections;
+import org.servicehall.query.support.HallTime;
+import org.servicehall.query.support.Page;
+import org.servicehall.query.support.ViewCollections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 

@@ -8,7 +8,7 @@ import org.servicehall.api.complaint.ComplaintRegistered;
 import org.servicehall.api.complaint.ComplaintStatus;
 import org.servicehall.api.complaint.DeadlineStanding;
 import org.servicehall.api.complaint.Satisfaction;
-import org.servicehall.query.view.ViewCollections;
+import org.servicehall.query.support.ViewCollections;
 import org.springframework.data.annotation.Id;
 
 import java.time.Duration;

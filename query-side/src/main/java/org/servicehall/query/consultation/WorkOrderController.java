@@ -8,8 +8,9 @@ import org.servicehall.api.consultation.FindWorkOrder;
 import org.servicehall.api.consultation.ListWorkOrders;
 import org.servicehall.api.consultation.WorkOrderStatus;
 import org.servicehall.platform.web.NotFound;
-import org.servicehall.query.view.HallTime;
-import org.servicehall.query.view.Page;
+import org.servicehall.query.support.ReadYourWrites;
+import org.servicehall.query.support.HallTime;
+import org.servicehall.query.support.Page;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +23,7 @@ import java.time.LocalDate;
 import static org.springframework.format.annotation.DateTimeFormat.ISO.DATE;
 
 @RestController
+@ReadYourWrites(WorkOrderProjection.PROCESSING_GROUP)
 @RequestMapping(path = "/api/work-orders", produces = "application/json")
 class WorkOrderController {
 

@@ -1,7 +1,7 @@
 package org.servicehall.query.consultation;
 
 import org.servicehall.api.consultation.WorkOrderStatus;
-import org.servicehall.query.view.ViewCollections;
+import org.servicehall.query.support.ViewCollections;
 import org.springframework.data.annotation.Id;
 
 import java.time.Instant;

@@ -3,7 +3,6 @@ package org.servicehall.query.deadletter;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoDeadLetter;
 import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;
@@ -12,12 +11,12 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.platform.web.InvalidInput;
 import org.servicehall.platform.web.NotFound;
+import org.servicehall.query.support.EventPositions;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.stream.StreamSupport;
 
 /** The query side's dead letters, by processing group: listed, retried, evicted. */
@@ -39,7 +38,7 @@ class DeadLetters {
      * @param failures how often handling it failed, the first time and on retries
      */
     record Letter(long index, String eventId, String eventType, String aggregateId, Long aggregateSequence,
-                  Long position, Instant timestamp, Instant enqueuedAt, Instant lastTouched, String causeType,
+                  long position, Instant timestamp, Instant enqueuedAt, Instant lastTouched, String causeType,
                   String causeMessage, int failures) {
     }
 
@@ -156,14 +155,12 @@ class DeadLetters {
     private static Letter letter(DeadLetter<? extends EventMessage<?>> letter) {
         EventMessage<?> event = letter.message();
         DomainEventMessage<?> domain = event instanceof DomainEventMessage<?> d ? d : null;
-        OptionalLong position = event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
-                ? tracked.trackingToken().position() : OptionalLong.empty();
         Cause cause = letter.cause().orElse(null);
         return new Letter(((MongoDeadLetter<?>) letter).index(), event.getIdentifier(),
                           event.getPayloadType().getSimpleName(),
                           domain == null ? null : domain.getAggregateIdentifier(),
                           domain == null ? null : domain.getSequenceNumber(),
-                          position.isPresent() ? position.getAsLong() : null, event.getTimestamp(),
+                          EventPositions.positionOf(event), event.getTimestamp(),
                           letter.enqueuedAt(), letter.lastTouched(), cause == null ? null : cause.type(),
                           cause == null ? null : cause.message(), DeadLetterConfiguration.failures(
                 letter.diagnostics()));

@@ -9,6 +9,7 @@ import org.servicehall.api.payment.ListTills;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.platform.web.InvalidInput;
 import org.servicehall.platform.web.NotFound;
+import org.servicehall.query.support.ReadYourWrites;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +23,7 @@ import java.util.List;
 import static org.springframework.format.annotation.DateTimeFormat.ISO.DATE;
 
 @RestController
+@ReadYourWrites(PaymentProjection.PROCESSING_GROUP)
 @RequestMapping(path = "/api", produces = "application/json")
 class PaymentController {
 

@@ -17,8 +17,9 @@ import org.servicehall.api.payment.ReceiptIssued;
 import org.servicehall.api.payment.ShiftCollectionRecorded;
 import org.servicehall.api.payment.ShiftRefundRecorded;
 import org.servicehall.api.payment.TillSettled;
-import org.servicehall.query.view.HallTime;
-import org.servicehall.query.view.SequencedDocuments;
+import org.servicehall.query.support.ViewUpdates;
+import org.servicehall.query.support.HallTime;
+import org.servicehall.query.support.SequencedDocuments;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -98,16 +99,18 @@ class PaymentProjection {
         payments.update(event.paymentId(), message, view -> view.receiptIssued(event.receiptNumber()));
     }
 
-    /** Idempotent: a movement is equal to itself, keyed by its event, so adding it again changes nothing. */
+    /**
+     * Idempotent: a movement is equal to itself, keyed by its event, so adding it again changes nothing. The day's
+     * documents are shared by many payments, whose events other segments may be handling at the same moment.
+     */
     private void moved(String cashierId, CashierDay.Movement movement) {
         LocalDate day = time.dayOf(movement.hallId(), movement.at());
-        mongo.upsert(query(where("_id").is(CashierDay.id(cashierId, day))),
-                     new Update().setOnInsert("cashierId", cashierId).setOnInsert("day", day.toString())
-                                 .addToSet("movements", movement),
-                     CashierDay.class, CASHIER_DAYS);
+        ViewUpdates.upsert(mongo, CashierDay.class, CASHIER_DAYS, CashierDay.id(cashierId, day),
+                           new Update().setOnInsert("cashierId", cashierId).setOnInsert("day", day.toString())
+                                       .addToSet("movements", movement));
         if (movement.hallId() != null) {
-            mongo.upsert(query(where("_id").is(HallDay.id(movement.hallId(), day))),
-                         new Update().addToSet("cashierIds", cashierId), HallDay.class, HALL_DAYS);
+            ViewUpdates.upsert(mongo, HallDay.class, HALL_DAYS, HallDay.id(movement.hallId(), day),
+                               new Update().addToSet("cashierIds", cashierId));
         }
     }
 
@@ -143,10 +146,9 @@ class PaymentProjection {
      */
     private void worked(String cashierId, String shiftId, Instant at) {
         LocalDate day = time.dayOf(null, at);
-        mongo.upsert(query(where("_id").is(CashierDay.id(cashierId, day))),
-                     new Update().setOnInsert("cashierId", cashierId).setOnInsert("day", day.toString())
-                                 .addToSet("shiftIds", shiftId),
-                     CashierDay.class, CASHIER_DAYS);
+        ViewUpdates.upsert(mongo, CashierDay.class, CASHIER_DAYS, CashierDay.id(cashierId, day),
+                           new Update().setOnInsert("cashierId", cashierId).setOnInsert("day", day.toString())
+                                       .addToSet("shiftIds", shiftId));
     }
 
     @QueryHandler

@@ -1,7 +1,7 @@
 package org.servicehall.query.payment;
 
 import org.servicehall.api.payment.PaymentMethod;
-import org.servicehall.query.view.SequencedDocuments;
+import org.servicehall.query.support.SequencedDocuments;
 import org.springframework.data.annotation.Id;
 
 import java.time.Instant;

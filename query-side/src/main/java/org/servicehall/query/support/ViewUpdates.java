@@ -50,11 +50,17 @@ public final class ViewUpdates {
      * race fails on the primary key (the embedded server does not retry it as MongoDB does), and is simply repeated.
      */
     public static void upsert(MongoTemplate mongo, Class<?> documentType, String id, Update update) {
+        upsert(mongo, documentType, mongo.getCollectionName(documentType), id, update);
+    }
+
+    /** As {@link #upsert(MongoTemplate, Class, String, Update)}, for documents kept in a collection of a given name. */
+    public static void upsert(MongoTemplate mongo, Class<?> documentType, String collection, String id,
+                              Update update) {
         Query byId = query(where("_id").is(id));
         try {
-            mongo.upsert(byId, update, documentType);
+            mongo.upsert(byId, update, documentType, collection);
         } catch (DuplicateKeyException e) {
-            mongo.upsert(byId, update, documentType);
+            mongo.upsert(byId, update, documentType, collection);
         }
     }
 }

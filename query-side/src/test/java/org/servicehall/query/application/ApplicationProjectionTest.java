@@ -16,9 +16,9 @@ import org.servicehall.api.application.FindApplication;
 import org.servicehall.api.application.ListApplications;
 import org.servicehall.api.application.MissingDocumentsNotified;
 import org.servicehall.platform.testing.TestMongo;
-import org.servicehall.query.view.EventFeed;
-import org.servicehall.query.view.TestHalls;
-import org.servicehall.query.view.Page;
+import org.servicehall.query.support.EventFeed;
+import org.servicehall.query.support.TestHalls;
+import org.servicehall.query.support.Page;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -145,7 +145,7 @@ class ApplicationProjectionTest {
         feed.handle(events.toArray(DomainEventMessage[]::new));
 
         ApplicationProjection reader = at(days(3));
-        assertThat(reader.handle(list(ApplicationStatus.COMPLETED, null, null)).total()).isEqualTo(1);
+        assertThat(reader.handle(list(ApplicationStatus.COMPLETED, null, null)).totalItems()).isEqualTo(1);
         assertThat(reader.handle(new FindApplication("a-1")).orElseThrow().missingDocuments())
                 .containsExactly("ID card");
         assertThat(reader.handle(list(null, null, null)).items()).isEmpty();

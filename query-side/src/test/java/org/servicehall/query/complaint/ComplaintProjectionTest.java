@@ -25,11 +25,11 @@ import org.servicehall.api.complaint.Satisfaction;
 import org.servicehall.platform.calendar.CalendarProperties;
 import org.servicehall.platform.calendar.ServiceCalendar;
 import org.servicehall.platform.testing.TestMongo;
-import org.servicehall.query.view.EventFeed;
-import org.servicehall.query.view.HallTime;
-import org.servicehall.query.view.TestHalls;
-import org.servicehall.query.view.Page;
-import org.servicehall.query.view.Reads;
+import org.servicehall.query.support.EventFeed;
+import org.servicehall.query.support.HallTime;
+import org.servicehall.query.support.TestHalls;
+import org.servicehall.query.support.Page;
+import org.servicehall.query.support.Reads;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -233,7 +233,8 @@ class ComplaintProjectionTest {
         Page<ComplaintFollowUp> second = at(hours(5)).handle(new ListComplaints(null, null, null, null, null, null,
                                                                                 null, 1, 2));
         assertThat(ids(second)).containsExactly("no-limits");
-        assertThat(second.total()).isEqualTo(3);
+        assertThat(second.totalItems()).isEqualTo(3);
+        assertThat(second.totalPages()).isEqualTo(2);
         assertThat(mongo.database().getCollection("open_complaints").countDocuments()).isEqualTo(3);
     }
 
@@ -270,12 +271,12 @@ class ComplaintProjectionTest {
         feed.apply("c-1", new ComplaintAssigned("c-1", "supervisor-1", "metering", "handler-9"), hours(2));
         ComplaintProjection reader = at(hours(3));
 
-        assertThat(reader.handle(closed(null, null, null)).total()).isEqualTo(1);
+        assertThat(reader.handle(closed(null, null, null)).totalItems()).isEqualTo(1);
         assertThat(ids(reader.handle(new ListComplaints(ComplaintStatus.CLOSED, null, "metering", null, null, null,
                                                         null, 0, 50)))).containsExactly("c-1");
 
         feed.apply("c-1", new ComplaintReopened("c-1", "supervisor-1", "customer-1", "again", hours(200)), hours(4));
-        assertThat(reader.handle(closed(null, null, null)).total()).isZero();
+        assertThat(reader.handle(closed(null, null, null)).totalItems()).isZero();
         assertThat(ids(reader.handle(board()))).containsExactly("c-1");
     }
 
@@ -311,7 +312,7 @@ class ComplaintProjectionTest {
         assertThat(complaint.callbacks()).hasSize(2);
         assertThat(complaint.limits()).hasSize(5);
         assertThat(ids(at(hours(9)).handle(closed(null, null, null)))).containsExactly("c-1");
-        assertThat(at(hours(9)).handle(closed(null, null, null)).total()).isEqualTo(1);
+        assertThat(at(hours(9)).handle(closed(null, null, null)).totalItems()).isEqualTo(1);
         assertThat(at(hours(9)).handle(board()).items()).isEmpty();
     }
 
@@ -331,14 +332,14 @@ class ComplaintProjectionTest {
         ComplaintProjection reader = at(hours(5));
 
         reads.clear();
-        assertThat(reader.handle(board()).total()).isEqualTo(3);
+        assertThat(reader.handle(board()).totalItems()).isEqualTo(3);
         assertThat(reads.finds()).extracting(Reads.Find::collection).containsExactly("open_complaints");
         assertThat(mongo.database().getCollection("open_complaints").countDocuments()).isEqualTo(3);
 
         reads.clear();
         Page<ComplaintFollowUp> closed = reader.handle(new ListComplaints(ComplaintStatus.CLOSED, null, null, null,
                                                                           null, null, null, 1, 10));
-        assertThat(closed.total()).isEqualTo(27);
+        assertThat(closed.totalItems()).isEqualTo(27);
         assertThat(closed.items()).hasSize(10);
         assertThat(reads.finds()).extracting(Reads.Find::collection)
                                  .containsExactly("complaints_closed_by_day", "complaints");

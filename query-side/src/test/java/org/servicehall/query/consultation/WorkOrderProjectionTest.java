@@ -15,9 +15,9 @@ import org.servicehall.api.consultation.WorkOrderOverdue;
 import org.servicehall.api.consultation.WorkOrderReminded;
 import org.servicehall.api.consultation.WorkOrderStatus;
 import org.servicehall.platform.testing.TestMongo;
-import org.servicehall.query.view.EventFeed;
-import org.servicehall.query.view.TestHalls;
-import org.servicehall.query.view.Page;
+import org.servicehall.query.support.EventFeed;
+import org.servicehall.query.support.TestHalls;
+import org.servicehall.query.support.Page;
 
 import java.time.Instant;
 import java.util.List;
@@ -140,7 +140,7 @@ class WorkOrderProjectionTest {
         feed.handle(events.toArray(DomainEventMessage[]::new));
 
         assertThat(at(hours(4)).handle(new FindWorkOrder("wo-1")).orElseThrow().reminderCount()).isEqualTo(2);
-        assertThat(at(hours(4)).handle(open(null, null)).total()).isEqualTo(1);
+        assertThat(at(hours(4)).handle(open(null, null)).totalItems()).isEqualTo(1);
     }
 
     @Test

@@ -17,8 +17,8 @@ import org.servicehall.api.payment.ShiftCollectionRecorded;
 import org.servicehall.api.payment.ShiftRefundRecorded;
 import org.servicehall.api.payment.TillSettled;
 import org.servicehall.platform.testing.TestMongo;
-import org.servicehall.query.view.EventFeed;
-import org.servicehall.query.view.TestHalls;
+import org.servicehall.query.support.EventFeed;
+import org.servicehall.query.support.TestHalls;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.servicehall.query.view;
+package org.servicehall.query.support;
 
 import org.axonframework.messaging.responsetypes.ResponseType;
 
@@ -8,12 +8,13 @@ import java.util.function.Function;
 /**
  * One page of a list a read API answers.
  *
- * @param items the page's items
- * @param page  its number, from 0
- * @param size  the most items a page holds
- * @param total how many items all pages hold together
+ * @param items      the page's items
+ * @param page       its number, from 0
+ * @param size       the most items a page holds
+ * @param totalItems how many items all pages hold together
+ * @param totalPages how many pages there are
  */
-public record Page<T>(List<T> items, int page, int size, long total) {
+public record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
 
     /** The page size a list query gets when it asks for none. */
     public static final String DEFAULT_SIZE = "50";
@@ -24,7 +25,7 @@ public record Page<T>(List<T> items, int page, int size, long total) {
     public static <T> Page<T> of(List<T> all, int page, int size) {
         int from = (int) Math.min((long) page * size, all.size());
         int to = Math.min(from + size, all.size());
-        return new Page<>(List.copyOf(all.subList(from, to)), page, size, all.size());
+        return new Page<>(List.copyOf(all.subList(from, to)), page, size, all.size(), pages(all.size(), size));
     }
 
     /** What to ask a query gateway for, to get a page of {@code itemType}. */
@@ -33,6 +34,10 @@ public record Page<T>(List<T> items, int page, int size, long total) {
     }
 
     public <R> Page<R> map(Function<? super T, R> mapper) {
-        return new Page<>(items.stream().<R>map(mapper).toList(), page, size, total);
+        return new Page<>(items.stream().<R>map(mapper).toList(), page, size, totalItems, totalPages);
+    }
+
+    static int pages(long totalItems, int size) {
+        return (int) ((totalItems + size - 1) / size);
     }
 }

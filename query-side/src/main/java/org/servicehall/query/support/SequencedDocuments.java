@@ -1,4 +1,4 @@
-package org.servicehall.query.view;
+package org.servicehall.query.support;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,7 +18,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * within its aggregate, of the last event applied to it and ignores events it has seen. Whatever else an event writes
  * (copies, buckets) is written before the document, by the {@code beforeSave} hook or by the handler before it calls
  * {@link #update}, and must be idempotent: then an event delivered again after a crash in between does it again, and
- * the outcome is the same.
+ * the outcome is the same. (A document that events of several aggregates change needs
+ * {@link ViewUpdates#applyOnce}'s list of applied event ids instead; one aggregate's sequence numbers suffice here.)
  */
 public final class SequencedDocuments<T extends SequencedDocuments.Sequenced<T>> {
 

@@ -1,4 +1,4 @@
-package org.servicehall.query.view;
+package org.servicehall.query.support;
 
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.annotation.Configuration;

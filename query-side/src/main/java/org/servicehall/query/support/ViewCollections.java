@@ -1,4 +1,4 @@
-package org.servicehall.query.view;
+package org.servicehall.query.support;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.data.annotation.Id;
@@ -105,8 +105,8 @@ public final class ViewCollections<T extends ViewCollections.ViewDocument<T>> {
         if (is == null) {
             mongo.save(after, open);
         } else {
-            mongo.upsert(query(where("_id").is(dayKey(after))), new Update().addToSet("entries", is),
-                         ClosedDay.class, closedByDay);
+            // Other aggregates' events, on other segments' threads, may be adding to the same day at once.
+            ViewUpdates.upsert(mongo, ClosedDay.class, closedByDay, dayKey(after), new Update().addToSet("entries", is));
             mongo.remove(query(where("_id").is(after.id())), open);
         }
     }
@@ -168,7 +168,7 @@ public final class ViewCollections<T extends ViewCollections.ViewDocument<T>> {
         // An entry left behind by a crash between reopening and dropping it names a document that is open again.
         return new Page<>(ids.stream().map(byId::get).filter(Objects::nonNull)
                              .filter(document -> document.closedAt() != null).toList(),
-                          page, size, entries.total());
+                          page, size, entries.totalItems(), entries.totalPages());
     }
 
     /** Declares the indexes a real MongoDB uses for the boards' filters (the embedded server ignores them). */

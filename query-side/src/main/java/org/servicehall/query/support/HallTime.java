@@ -1,4 +1,4 @@
-package org.servicehall.query.view;
+package org.servicehall.query.support;
 
 import org.servicehall.platform.calendar.CalendarProperties;
 import org.servicehall.platform.calendar.ServiceCalendar;

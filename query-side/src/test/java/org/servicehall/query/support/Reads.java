@@ -1,4 +1,4 @@
-package org.servicehall.query.view;
+package org.servicehall.query.support;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;

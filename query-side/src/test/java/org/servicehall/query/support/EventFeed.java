@@ -1,4 +1,4 @@
-package org.servicehall.query.view;
+package org.servicehall.query.support;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;

@@ -1,4 +1,4 @@
-package org.servicehall.query.view;
+package org.servicehall.query.support;
 
 import java.time.LocalDate;
 import java.util.List;
