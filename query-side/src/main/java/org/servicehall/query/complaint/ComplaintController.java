@@ -1,5 +1,6 @@
 package org.servicehall.query.complaint;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -8,17 +9,22 @@ import org.servicehall.api.complaint.ComplaintClass;
 import org.servicehall.api.complaint.ComplaintStatus;
 import org.servicehall.api.complaint.DeadlineStanding;
 import org.servicehall.api.complaint.FindComplaint;
+import org.servicehall.api.complaint.FindComplaintBoard;
 import org.servicehall.api.complaint.ListComplaints;
 import org.servicehall.platform.web.NotFound;
 import org.servicehall.query.support.ReadYourWrites;
+import org.servicehall.query.support.ServerSentEvents;
 import org.servicehall.query.support.HallTime;
 import org.servicehall.query.support.Page;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.LocalDate;
 
@@ -31,10 +37,26 @@ class ComplaintController {
 
     private final QueryGateway queries;
     private final HallTime time;
+    private final ServerSentEvents events;
 
-    ComplaintController(QueryGateway queries, HallTime time) {
+    ComplaintController(QueryGateway queries, HallTime time, ServerSentEvents events) {
         this.queries = queries;
         this.time = time;
+        this.events = events;
+    }
+
+    @Operation(summary = "The complaint board: every open complaint (of one hall, or of all), nearest due limit first")
+    @GetMapping("/board")
+    ComplaintBoard board(@RequestParam(name = "hall", required = false) String hallId) {
+        return queries.query(new FindComplaintBoard(hallId), ComplaintBoard.class).join();
+    }
+
+    @Operation(summary = "Follow the complaint board live (Server-Sent Events): event 'initial' with the board, then "
+            + "event 'update' with the whole board after each change, also when a limit falls at risk or overdue")
+    @GetMapping(path = "/board", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    ResponseEntity<SseEmitter> followBoard(@RequestParam(name = "hall", required = false) String hallId) {
+        return events.stream(new FindComplaintBoard(hallId), ResponseTypes.instanceOf(ComplaintBoard.class),
+                             ComplaintBoard.class, null);
     }
 
     @GetMapping("/{id}")

@@ -67,16 +67,21 @@ public final class SequencedDocuments<T extends SequencedDocuments.Sequenced<T>>
         mongo.save(created, collection);
     }
 
-    /** Applies a later event to its document (see {@link #require}), unless it was applied before. */
-    public void update(String id, DomainEventMessage<?> event, UnaryOperator<T> change) {
+    /**
+     * Applies a later event to its document (see {@link #require}), unless it was applied before.
+     *
+     * @return the document as it now is
+     */
+    public T update(String id, DomainEventMessage<?> event, UnaryOperator<T> change) {
         T before = require(id, event);
         if (before.sequence() >= event.getSequenceNumber()) {
             beforeSave.accept(before, before);
-            return;
+            return before;
         }
         T after = change.apply(before).withSequence(event.getSequenceNumber());
         beforeSave.accept(before, after);
         mongo.save(after, collection);
+        return after;
     }
 
     /**

@@ -86,9 +86,13 @@ public final class ViewCollections<T extends ViewCollections.ViewDocument<T>> {
         documents.create(event, document);
     }
 
-    /** Applies a later event to its document, unless it was applied before; see {@link SequencedDocuments#update}. */
-    public void update(String id, DomainEventMessage<?> event, UnaryOperator<T> change) {
-        documents.update(id, event, change);
+    /**
+     * Applies a later event to its document, unless it was applied before; see {@link SequencedDocuments#update}.
+     *
+     * @return the document as it now is
+     */
+    public T update(String id, DomainEventMessage<?> event, UnaryOperator<T> change) {
+        return documents.update(id, event, change);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.servicehall.query.complaint;
 
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.servicehall.api.Channel;
@@ -58,7 +59,8 @@ class ComplaintProjectionTest {
 
     /** The projection reading the board at {@code now}. */
     private ComplaintProjection at(Instant now) {
-        return new ComplaintProjection(mongo.mongoTemplate(), TestHalls.at(now), TestHalls.CALENDAR);
+        return new ComplaintProjection(mongo.mongoTemplate(), TestHalls.at(now), TestHalls.CALENDAR,
+                                       SimpleQueryUpdateEmitter.builder().build());
     }
 
     private static Instant hours(double hours) {
@@ -361,7 +363,7 @@ class ComplaintProjectionTest {
         Instant now = hours(10);
         ComplaintProjection projection = new ComplaintProjection(
                 mongo.mongoTemplate(), new HallTime(Clock.fixed(now, TestHalls.SHANGHAI), calendar, TestHalls.SHANGHAI),
-                calendar);
+                calendar, SimpleQueryUpdateEmitter.builder().build());
         EventFeed feed = new EventFeed(projection);
         for (String hall : List.of("hall-1", "hall-west")) {
             String id = "in-" + hall;

@@ -18,6 +18,7 @@ import org.servicehall.api.visit.QueueTicketIssued;
 import org.servicehall.api.visit.VisitStarted;
 import org.servicehall.platform.eventstore.SequencedEventStorageEngine;
 import org.servicehall.query.QuerySideTest;
+import org.servicehall.query.support.SseFollower;
 import org.servicehall.query.support.ServerSentEvents;
 import org.servicehall.query.support.ViewPositions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,19 +30,14 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -293,57 +289,14 @@ class VisitQueryApiTest {
 
     // --------------------------------------------------------------------------------------- live timeline
 
-    /** A client reading a stream of Server-Sent Events line by line, in the background. */
-    private final class Follower implements AutoCloseable {
-        final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        final HttpResponse<InputStream> response;
-        volatile boolean ended;
+    /** Follows a path of this application as Server-Sent Events. */
+    private SseFollower follow(String path) throws IOException, InterruptedException {
+        return new SseFollower(URI.create("http://localhost:" + port + path));
+    }
 
-        Follower(String path) throws IOException, InterruptedException {
-            response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                                            .header("Accept", "text/event-stream").build(),
-                                 HttpResponse.BodyHandlers.ofInputStream());
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(),
-                                                                                  StandardCharsets.UTF_8))) {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        lines.add(line);
-                    }
-                } catch (IOException e) {
-                    // closed by the test
-                }
-                ended = true;
-            }, "sse-follower");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        /** The data of the events with this name, in order. */
-        List<JsonNode> events(String name) {
-            List<JsonNode> found = new ArrayList<>();
-            synchronized (lines) {
-                for (int i = 0; i + 1 < lines.size(); i++) {
-                    if (lines.get(i).equals("event:" + name) && lines.get(i + 1).startsWith("data:")) {
-                        try {
-                            found.add(json.readTree(lines.get(i + 1).substring("data:".length())));
-                        } catch (IOException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }
-                }
-            }
-            return found;
-        }
-
-        int entriesOfLastUpdate() {
-            List<JsonNode> updates = events("update");
-            return updates.isEmpty() ? 0 : updates.get(updates.size() - 1).get("entries").size();
-        }
-
-        @Override
-        public void close() throws IOException {
-            response.body().close();
-        }
+    private static int entriesOfLastUpdate(SseFollower follower) {
+        JsonNode last = follower.last("update");
+        return last == null ? 0 : last.get("entries").size();
     }
 
     private int followers(String visitId) {
@@ -357,7 +310,7 @@ class VisitQueryApiTest {
         String visit = UUID.randomUUID().toString();
         long started = publish("Visit", visit, 0, new VisitStarted(visit, "hall-1"), "2026-11-28T01:00:00Z");
 
-        try (Follower follower = new Follower("/api/visits/" + visit + "/timeline?awaitPosition=" + started)) {
+        try (SseFollower follower = follow("/api/visits/" + visit + "/timeline?awaitPosition=" + started)) {
             assertThat(follower.response.statusCode()).isEqualTo(200);
             assertThat(follower.response.headers().firstValue("Content-Type").orElseThrow())
                     .startsWith("text/event-stream");
@@ -366,9 +319,9 @@ class VisitQueryApiTest {
 
             publish("Visit", visit, 1, new CustomerGreeted(visit, "guide-7", false, false, false, false),
                     "2026-11-28T01:00:10Z");
-            await().atMost(Duration.ofSeconds(30)).until(() -> follower.entriesOfLastUpdate() == 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> entriesOfLastUpdate(follower) == 2);
             publish("Visit", visit, 2, new CustomerSeenOff(visit, "guide-7", true), "2026-11-28T01:05:00Z");
-            await().atMost(Duration.ofSeconds(30)).until(() -> follower.entriesOfLastUpdate() == 3);
+            await().atMost(Duration.ofSeconds(30)).until(() -> entriesOfLastUpdate(follower) == 3);
             JsonNode last = follower.events("update").get(follower.events("update").size() - 1);
             assertThat(last.get("figures").get("outcome").asText()).isEqualTo("SERVED");
             assertThat(last.get("figures").get("timeInHallSeconds").asInt()).isEqualTo(300);
@@ -385,13 +338,13 @@ class VisitQueryApiTest {
         String visit = UUID.randomUUID().toString();
         long started = publish("Visit", visit, 0, new VisitStarted(visit, "hall-1"), "2026-11-28T01:00:00Z");
 
-        try (Follower follower = new Follower("/api/visits/" + visit + "/timeline?awaitPosition=" + started)) {
+        try (SseFollower follower = follow("/api/visits/" + visit + "/timeline?awaitPosition=" + started)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> follower.events("initial").size() == 1);
             mongo.updateFirst(query(where("_id").is(visit)), new Update().push("entries", new VisitTimeline.Entry(
                     "e-elsewhere", started + 1, "Visit", visit, "CustomerGreeted",
                     Instant.parse("2026-11-28T01:00:10Z"), "guide-7", "Greeted by guide-7")), TimelineDocument.class);
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> follower.entriesOfLastUpdate() == 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> entriesOfLastUpdate(follower) == 2);
         }
     }
 
@@ -408,7 +361,7 @@ class VisitQueryApiTest {
     void stoppingTheApplicationEndsEveryStream() throws Exception {
         String visit = UUID.randomUUID().toString();
         long started = publish("Visit", visit, 0, new VisitStarted(visit, "hall-1"), "2026-11-28T01:00:00Z");
-        try (Follower follower = new Follower("/api/visits/" + visit + "/timeline?awaitPosition=" + started)) {
+        try (SseFollower follower = follow("/api/visits/" + visit + "/timeline?awaitPosition=" + started)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> follower.events("initial").size() == 1);
 
             serverSentEvents.stop();
