@@ -189,6 +189,8 @@ class BoardsApiTest {
         assertProblem("/api/payments?day=2026-11-30", "cashier", null);
         assertProblem("/api/payments?cashier=c-1&day=yesterday", "day", null);
         assertProblem("/api/tills?day=2026-11-30", "cashier", null);
+        assertProblem("/api/complaints?departmnet=metering", "departmnet", "department");
+        assertProblem("/api/admin/dead-letters?groups=complaints", "groups", "group");
 
         ResponseEntity<Map> unknown = http.getForEntity("/api/complaints/no-such-complaint", Map.class);
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
