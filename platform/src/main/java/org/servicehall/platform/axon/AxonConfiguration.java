@@ -27,6 +27,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.servicehall.api.MetadataKeys;
+import org.servicehall.api.upcasting.ContractUpcasters;
 import org.servicehall.platform.HallProperties;
 import org.servicehall.platform.eventstore.SequencedEventStorageEngine;
 import org.springframework.beans.factory.ObjectProvider;
@@ -84,6 +85,15 @@ public class AxonConfiguration {
     @Qualifier("eventSerializer")
     Serializer eventSerializer(Serializer serializer) {
         return serializer;
+    }
+
+    /**
+     * The message contract's upcasters ({@link ContractUpcasters}), as one step of the chain the event store applies
+     * to whatever it reads: aggregates loading, processors tracking and replaying, on both sides.
+     */
+    @Bean
+    EventUpcaster contractUpcasters() {
+        return new EventUpcasterChain(ContractUpcasters.all());
     }
 
     @Bean
