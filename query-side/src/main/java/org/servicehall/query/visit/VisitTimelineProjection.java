@@ -123,7 +123,8 @@ class VisitTimelineProjection {
 
     @EventHandler
     void on(CustomerGreeted event, EventMessage<?> message) {
-        String weather = (event.rainy() ? (event.umbrellaStandShown() ? "; rainy, umbrella stand shown"
+        String weather = !event.conditionsRecorded() ? "; weather and floor not recorded"
+                : (event.rainy() ? (event.umbrellaStandShown() ? "; rainy, umbrella stand shown"
                 : "; rainy, umbrella stand NOT shown") : "")
                 + (event.wetFloor() ? (event.wetFloorSignShown() ? "; wet floor, caution sign out"
                 : "; wet floor, caution sign NOT out") : "");
