@@ -48,6 +48,7 @@ class Ticket {
     @AggregateIdentifier
     private String ticketId;
     private boolean closed;
+    private boolean reminded;
 
     Ticket() {
     }
@@ -65,10 +66,13 @@ class Ticket {
         deadlines.cancelAllWithinScope(OVERDUE);
     }
 
-    /** Checks its state: a deadline may fire after the state it was meant for has changed. */
+    /**
+     * Checks its state: a deadline may fire after the state it was meant for has changed, and (delivery being at
+     * least once: an instance can die between handling and deleting) more than once.
+     */
     @DeadlineHandler(deadlineName = REMINDER)
     void remind(Due due, DeadlineManager deadlines) {
-        if (!closed) {
+        if (!closed && !reminded) {
             apply(new TicketReminded(ticketId));
             deadlines.schedule(due.dueAt(), OVERDUE, due);
         }
@@ -84,6 +88,11 @@ class Ticket {
     @EventSourcingHandler
     void on(TicketOpened event) {
         ticketId = event.ticketId();
+    }
+
+    @EventSourcingHandler
+    void on(TicketReminded event) {
+        reminded = true;
     }
 
     @EventSourcingHandler
