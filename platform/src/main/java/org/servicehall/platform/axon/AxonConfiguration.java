@@ -30,6 +30,8 @@ import org.servicehall.api.MetadataKeys;
 import org.servicehall.api.upcasting.ContractUpcasters;
 import org.servicehall.platform.HallProperties;
 import org.servicehall.platform.eventstore.SequencedEventStorageEngine;
+import org.servicehall.platform.personaldata.PersonalDataStorageModule;
+import org.servicehall.platform.personaldata.PersonalDataVault;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,10 +61,12 @@ public class AxonConfiguration {
     /**
      * The stored JSON is a contract with every future version of this code, so it gets its own mapper rather than
      * the web layer's, whose settings may change for other reasons. Fields are visible so aggregate snapshots work.
+     * Personal data is stored sealed with its customer's key (crypto-shredding).
      */
-    static ObjectMapper storageObjectMapper() {
+    static ObjectMapper storageObjectMapper(PersonalDataVault vault) {
         return JsonMapper.builder()
                          .findAndAddModules()
+                         .addModule(new PersonalDataStorageModule(vault))
                          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                          .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
@@ -71,8 +75,8 @@ public class AxonConfiguration {
 
     @Bean
     @Primary
-    Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(storageObjectMapper()).build();
+    Serializer serializer(PersonalDataVault vault) {
+        return JacksonSerializer.builder().objectMapper(storageObjectMapper(vault)).build();
     }
 
     @Bean
