@@ -2,6 +2,7 @@ package org.servicehall.launcher;
 
 import org.servicehall.command.CommandSideApplication;
 import org.servicehall.platform.mongo.EmbeddedMongo;
+import org.servicehall.platform.personaldata.MasterKey;
 import org.servicehall.query.QuerySideApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,20 +44,31 @@ public final class Launcher implements AutoCloseable {
 
     /**
      * Starts both sides. {@code environment} supplies {@code MONGODB_URI}, {@code HALL_DATA_DIR},
-     * {@code COMMAND_SIDE_PORT} and {@code QUERY_SIDE_PORT}.
+     * {@code HALL_PERSONAL_DATA_MASTER_KEY}, {@code COMMAND_SIDE_PORT} and {@code QUERY_SIDE_PORT}.
      */
     public static Launcher start(Map<String, String> environment, String... args) {
         String uri = environment.getOrDefault("MONGODB_URI", "");
+        String masterKey = environment.getOrDefault("HALL_PERSONAL_DATA_MASTER_KEY", "");
         EmbeddedMongo embedded = null;
         if (uri.isBlank()) {
-            embedded = EmbeddedMongo.start(Path.of(environment.getOrDefault("HALL_DATA_DIR", "data")), 0);
+            Path dataDirectory = Path.of(environment.getOrDefault("HALL_DATA_DIR", "data"));
+            embedded = EmbeddedMongo.start(dataDirectory, 0);
             uri = embedded.connectionString("hall");
+            // The sides see a connection string, not the embedded server: they get its data directory's key.
+            if (masterKey.isBlank()) {
+                masterKey = MasterKey.loadOrCreate(dataDirectory);
+            }
         }
+        List<String> arguments = new ArrayList<>(List.of(args));
+        if (!masterKey.isBlank()) {
+            arguments.add("--hall.personal-data.master-key=" + masterKey);
+        }
+        String[] sideArgs = arguments.toArray(String[]::new);
         try {
             ConfigurableApplicationContext commandSide = run(CommandSideApplication.application(), uri,
-                    environment.getOrDefault("COMMAND_SIDE_PORT", "8080"), args);
+                    environment.getOrDefault("COMMAND_SIDE_PORT", "8080"), sideArgs);
             ConfigurableApplicationContext querySide = run(QuerySideApplication.application(), uri,
-                    environment.getOrDefault("QUERY_SIDE_PORT", "8081"), args);
+                    environment.getOrDefault("QUERY_SIDE_PORT", "8081"), sideArgs);
             return new Launcher(embedded, commandSide, querySide);
         } catch (RuntimeException e) {
             if (embedded != null) {

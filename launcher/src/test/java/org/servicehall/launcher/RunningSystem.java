@@ -1,5 +1,6 @@
 package org.servicehall.launcher;
 
+import org.servicehall.platform.personaldata.TestVault;
 import org.servicehall.platform.testing.TestMongo;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +35,7 @@ final class RunningSystem implements AutoCloseable {
         environment.put("QUERY_SIDE_PORT", "0");
         if (mongo != null) {
             environment.put("MONGODB_URI", mongo.connectionString());
+            environment.put("HALL_PERSONAL_DATA_MASTER_KEY", TestVault.MASTER_KEY);
         }
         return new RunningSystem(Launcher.start(environment));
     }

@@ -1,5 +1,6 @@
 package org.servicehall.query;
 
+import org.servicehall.platform.personaldata.TestVault;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.lang.annotation.ElementType;
@@ -16,6 +17,7 @@ import java.lang.annotation.Target;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + QuerySideApplication.CONFIG_NAME,
                 "hall.data-dir=target/test-data/${random.uuid}",
-                "hall.mongodb.database=test-${random.uuid}"})
+                "hall.mongodb.database=test-${random.uuid}",
+                TestVault.MASTER_KEY_PROPERTY})
 public @interface QuerySideTest {
 }
