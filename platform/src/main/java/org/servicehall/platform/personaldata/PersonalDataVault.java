@@ -6,6 +6,9 @@ import javax.crypto.SecretKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -58,6 +61,27 @@ public final class PersonalDataVault {
             return clear;
         }
         return Masks.mask(kind, clear);
+    }
+
+    /**
+     * A stored document as a reader with {@code visibility} may see it: a copy in which every sealed string, at any
+     * depth of maps (e.g. a BSON {@code Document}) and lists, is opened as {@link #open(String, PersonalData.Kind,
+     * Visibility)} does; masked values read {@link #MASKED}, as a document does not say what kind they are. For raw
+     * payloads such as the event history's; typed records are rendered by their annotations instead.
+     */
+    public Object openAll(Object document, Visibility visibility) {
+        if (document instanceof Map<?, ?> map) {
+            Map<Object, Object> opened = new LinkedHashMap<>();
+            map.forEach((key, value) -> opened.put(key, openAll(value, visibility)));
+            return opened;
+        }
+        if (document instanceof List<?> list) {
+            return list.stream().map(element -> openAll(element, visibility)).toList();
+        }
+        if (document instanceof String text && isSealed(text)) {
+            return open(text, PersonalData.Kind.FREE_TEXT, visibility);
+        }
+        return document;
     }
 
     /**

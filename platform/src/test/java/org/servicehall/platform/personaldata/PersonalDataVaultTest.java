@@ -1,8 +1,12 @@
 package org.servicehall.platform.personaldata;
 
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.servicehall.platform.testing.TestMongo;
+
+import java.util.Arrays;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,6 +71,24 @@ class PersonalDataVaultTest {
         assertThat(vault.open(null, NAME, MASKED)).isNull();
         assertThat(vault.seal("c-1", null)).isNull();
         assertThat(vault.isSealed("pd:v1:")).isFalse();
+    }
+
+    @Test
+    void aStoredDocumentOpensAtAnyDepthForEachVisibility() {
+        Document stored = Document.parse("{\"complaintId\": \"k-1\", \"count\": 2, \"contact\": {\"name\": \""
+                                         + vault.seal("c-1", "张三") + "\"}, \"others\": [\""
+                                         + vault.seal("c-2", "李四") + "\", null]}");
+
+        assertThat(vault.openAll(stored, CLEAR)).isEqualTo(Map.of(
+                "complaintId", "k-1", "count", 2, "contact", Map.of("name", "张三"),
+                "others", Arrays.asList("李四", null)));
+        assertThat(vault.openAll(stored, MASKED)).isEqualTo(Map.of(
+                "complaintId", "k-1", "count", 2, "contact", Map.of("name", "***"),
+                "others", Arrays.asList("***", null)));
+        vault.erase("c-1");
+        assertThat(vault.openAll(stored, CLEAR)).isEqualTo(Map.of(
+                "complaintId", "k-1", "count", 2, "contact", Map.of("name", "[erased]"),
+                "others", Arrays.asList("李四", null)));
     }
 
     @Test
