@@ -7,8 +7,16 @@ import org.springframework.context.annotation.Import;
 
 import java.util.Map;
 
-/** The integrator API: commands in over HTTP, decided by the aggregates, events into the event store. */
-@SpringBootApplication
+/**
+ * The integrator API: commands in over HTTP, decided by the aggregates, events into the event store. It has no
+ * sign-in (it serves the hall network's integrators), so Spring Security, on the classpath when the launcher runs
+ * both sides in one JVM for the query side's sake, stays off here.
+ */
+@SpringBootApplication(excludeName = {
+        "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
+        "org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration",
+        "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration"})
 @Import(CommandApiConfiguration.class)
 public class CommandSideApplication {
 

@@ -153,6 +153,22 @@ class EndToEndTest {
     }
 
     @Test
+    void theQuerySideGuardsHistoriesWhileTheCommandSideStaysOpenToIntegrators() {
+        ResponseEntity<Map> history = system.querySide.get().uri("/api/history/access-log").retrieve()
+                                                      .toEntity(Map.class);
+        ResponseEntity<Map> asCompliance = system.querySide.get().uri("/api/history/access-log")
+                                                           .headers(headers -> headers.setBasicAuth("compliance",
+                                                                                                    "compliance"))
+                                                           .retrieve().toEntity(Map.class);
+
+        assertThat(history.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(history.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(asCompliance.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(system.post("/api/visits", "{\"hallId\": \"hall-1\"}").getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
     void bothSidesReportTheirHealthIncludingTheDatabase() {
         for (var side : List.of(system.commandSide, system.querySide)) {
             Map<?, ?> health = side.get().uri("/actuator/health").retrieve().body(Map.class);
