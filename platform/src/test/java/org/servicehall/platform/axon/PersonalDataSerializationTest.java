@@ -3,7 +3,9 @@ package org.servicehall.platform.axon;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
@@ -51,7 +53,7 @@ class PersonalDataSerializationTest {
     record PhoneNotedV1(@DataSubject String customerId, @PersonalData(PHONE) String phone) {
     }
 
-    @org.axonframework.serialization.Revision("2")
+    @Revision("2")
     record PhoneNoted(@DataSubject String customerId, @PersonalData(PHONE) String mobile) {
     }
 
@@ -224,7 +226,7 @@ class PersonalDataSerializationTest {
     void valuesStoredInClearBeforeReadAsTheyAre() {
         String legacy = "{\"customerId\":\"c-zhang\",\"name\":\"张三丰\",\"phone\":\"13812341234\"}";
 
-        Object read = serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
+        Object read = serializer.deserialize(new SimpleSerializedObject<>(
                 legacy, String.class, ContactDetails.class.getName(), null));
 
         assertThat(read).isEqualTo(new ContactDetails(ZHANG, "张三丰", "13812341234"));

@@ -29,6 +29,7 @@ class AccessLogController {
     /**
      * @param entries   oldest first
      * @param truncated whether more records fall in the window: read on with {@code from} = the last one's time
+     *                  (records of that very instant come again)
      */
     record AccessLogPage(Instant from, Instant to, List<Access> entries, boolean truncated) {
     }

@@ -41,6 +41,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.servicehall.api.PersonalData.Kind.ACCOUNT_NUMBER;
 import static org.servicehall.api.PersonalData.Kind.NAME;
@@ -262,17 +263,18 @@ class ErasureEndToEndTest {
         mongo.getDb().getCollection("personal_data_erasures").find().forEach(erasures::add);
         assertThat(erasures).extracting(erasure -> erasure.get("customerId"), erasure -> erasure.get("outcome"),
                                         erasure -> erasure.get("requestedBy"))
-                            .contains(org.assertj.core.groups.Tuple.tuple("no-such-customer", "UNKNOWN_CUSTOMER",
+                            .contains(tuple("no-such-customer", "UNKNOWN_CUSTOMER",
                                                                            "compliance"));
 
         ResponseEntity<Map> log = http.as("compliance").get("/api/history/access-log");
         assertThat(log.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(log.getBody()).containsEntry("truncated", false).containsKeys("from", "to");
+        @SuppressWarnings("unchecked")
         List<Map<String, Object>> entries = (List<Map<String, Object>>) log.getBody().get("entries");
         assertThat(entries).extracting(entry -> entry.get("user"), entry -> entry.get("what"))
-                           .contains(org.assertj.core.groups.Tuple.tuple(
+                           .contains(tuple(
                                              "compliance", "POST /api/customers/no-such-customer/erasure"),
-                                     org.assertj.core.groups.Tuple.tuple(
+                                     tuple(
                                              "compliance", "GET /api/history/complaints/k-9?from=start"))
                            .noneMatch(entry -> "analyst".equals(entry.toList().get(0)));
         assertThat(entries).allSatisfy(entry -> assertThat(entry).containsKeys("id", "at", "roles"));
