@@ -25,6 +25,7 @@ public final class MasterKey {
     public static final String FILE_NAME = "personal-data-master.key";
     static final String PROPERTY = "hall.personal-data.master-key";
     static final String ENVIRONMENT = "HALL_PERSONAL_DATA_MASTER_KEY";
+    private static final String SOURCE = PROPERTY + " (env " + ENVIRONMENT + ")";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private MasterKey() {
@@ -32,17 +33,24 @@ public final class MasterKey {
 
     static SecretKey resolve(String configured, HallProperties hall) {
         if (configured != null && !configured.isBlank()) {
-            return decode(configured, PROPERTY + " (env " + ENVIRONMENT + ")");
+            return decode(configured, SOURCE);
         }
-        if (hall.mongodb().embedded()) {
-            Path dataDirectory = hall.dataDir();
-            return decode(loadOrCreate(dataDirectory), dataDirectory.resolve(FILE_NAME).toAbsolutePath().toString());
+        requireForExternalDatabase(hall.mongodb().uri(), configured);
+        Path dataDirectory = hall.dataDir();
+        return decode(loadOrCreate(dataDirectory), dataDirectory.resolve(FILE_NAME).toAbsolutePath().toString());
+    }
+
+    /** With {@code MONGODB_URI} set, a master key must be configured, and a configured one must be well formed. */
+    static void requireForExternalDatabase(String mongodbUri, String configured) {
+        if (configured != null && !configured.isBlank()) {
+            decode(configured, SOURCE);
+        } else if (mongodbUri != null && !mongodbUri.isBlank()) {
+            throw new IllegalStateException(
+                    "MONGODB_URI is set, so " + ENVIRONMENT + " (property " + PROPERTY + ") must be set too: the "
+                    + "master key that wraps the customers' personal-data keys kept in MongoDB, 32 random bytes in "
+                    + "base64 (e.g. `openssl rand -base64 32`). Every instance of both sides needs the same key; keep "
+                    + "it outside the database and its backups.");
         }
-        throw new IllegalStateException(
-                "MONGODB_URI is set, so " + ENVIRONMENT + " (property " + PROPERTY + ") must be set too: the "
-                + "master key that wraps the customers' personal-data keys kept in MongoDB, 32 random bytes in "
-                + "base64 (e.g. `openssl rand -base64 32`). Every instance of both sides needs the same key; keep it "
-                + "outside the database and its backups.");
     }
 
     /**

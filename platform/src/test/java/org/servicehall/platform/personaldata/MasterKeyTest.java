@@ -3,6 +3,10 @@ package org.servicehall.platform.personaldata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.servicehall.platform.HallProperties;
+import org.springframework.boot.DefaultBootstrapContext;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.mock.env.MockEnvironment;
 
 import javax.crypto.SecretKey;
 import java.nio.file.Files;
@@ -55,6 +59,23 @@ class MasterKeyTest {
                 .hasMessageContaining("MONGODB_URI is set, so HALL_PERSONAL_DATA_MASTER_KEY (property "
                                       + "hall.personal-data.master-key) must be set too");
         assertThat(dataDir.resolve(MasterKey.FILE_NAME)).doesNotExist();
+    }
+
+    @Test
+    void aSideOnMongodbWithoutAKeyStopsBeforeAnythingTouchesTheDatabase() {
+        MockEnvironment external = new MockEnvironment().withProperty("hall.mongodb.uri", "mongodb://db1/hall");
+        MockEnvironment malformed = new MockEnvironment().withProperty(MasterKey.PROPERTY, "c2hvcnQ=");
+
+        assertThatThrownBy(() -> environmentPrepared(external))
+                .hasMessageStartingWith("MONGODB_URI is set, so HALL_PERSONAL_DATA_MASTER_KEY");
+        assertThatThrownBy(() -> environmentPrepared(malformed)).hasMessageContaining("must be 32 bytes");
+        environmentPrepared(external.withProperty(MasterKey.PROPERTY, TestVault.MASTER_KEY));
+        environmentPrepared(new MockEnvironment());
+    }
+
+    private static void environmentPrepared(MockEnvironment environment) {
+        new MasterKeyCheck().onApplicationEvent(new ApplicationEnvironmentPreparedEvent(
+                new DefaultBootstrapContext(), new SpringApplication(), new String[0], environment));
     }
 
     @Test
