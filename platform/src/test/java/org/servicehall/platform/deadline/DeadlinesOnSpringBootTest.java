@@ -10,6 +10,7 @@ import org.servicehall.platform.deadline.Ticket.CloseTicket;
 import org.servicehall.platform.deadline.Ticket.OpenTicket;
 import org.servicehall.platform.deadline.Ticket.TicketOpened;
 import org.servicehall.platform.deadline.Ticket.TicketReminded;
+import org.servicehall.platform.personaldata.TestVault;
 import org.servicehall.platform.testing.TestMongo;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -63,6 +64,7 @@ class DeadlinesOnSpringBootTest {
         ConfigurableApplicationContext context =
                 new SpringApplicationBuilder(side).web(WebApplicationType.NONE)
                                                   .run("--hall.mongodb.uri=" + mongo.connectionString(),
+                                                       "--" + TestVault.MASTER_KEY_PROPERTY,
                                                        "--hall.deadlines.poll-interval=" + pollInterval,
                                                        "--spring.application.name=" + name);
         contexts.add(context);
