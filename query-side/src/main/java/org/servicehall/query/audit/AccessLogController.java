@@ -1,8 +1,7 @@
 package org.servicehall.query.audit;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.servicehall.platform.web.InvalidField;
+import org.servicehall.platform.web.InvalidInput;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -11,7 +10,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** For compliance staff (as everything under {@code /api/history}): who read which history when. */
 @RestController
@@ -41,20 +39,17 @@ class AccessLogController {
         Instant end = to != null ? to : Instant.now();
         Instant start = from != null ? from : end.minus(Duration.ofDays(1));
         if (!start.isBefore(end)) {
-            throw badRequest("from", "must be before 'to' (" + end + ")");
+            throw invalid("from", "must be before 'to' (" + end + ")", start.toString());
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw badRequest("limit", "must be between 1 and " + MAX_LIMIT);
+            throw invalid("limit", "must be between 1 and " + MAX_LIMIT, limit);
         }
         List<Access> entries = log.between(start, end, limit + 1);
         return new AccessLogPage(start, end, entries.subList(0, Math.min(limit, entries.size())),
                                  entries.size() > limit);
     }
 
-    private static ErrorResponseException badRequest(String field, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + message);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    private static InvalidInput invalid(String parameter, String message, Object rejectedValue) {
+        return new InvalidInput(List.of(new InvalidField(parameter, "query", message, rejectedValue, null)));
     }
 }
