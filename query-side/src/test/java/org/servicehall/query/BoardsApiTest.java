@@ -201,7 +201,8 @@ class BoardsApiTest {
 
     @SuppressWarnings("unchecked")
     private void assertProblem(String uri, String field, String oneAllowedValue) {
-        ResponseEntity<Map> response = http.getForEntity(uri, Map.class);
+        TestRestTemplate client = uri.startsWith("/api/admin/") ? http.withBasicAuth("admin", "admin") : http;
+        ResponseEntity<Map> response = client.getForEntity(uri, Map.class);
         assertThat(response.getStatusCode()).as(uri).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getHeaders().getContentType()).as(uri).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         Map<String, Object> error = ((List<Map<String, Object>>) response.getBody().get("errors")).get(0);

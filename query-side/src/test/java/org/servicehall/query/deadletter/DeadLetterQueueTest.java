@@ -88,9 +88,14 @@ class DeadLetterQueueTest {
         return http.getForObject("/api/complaints/" + id, Map.class);
     }
 
+    /** The dead-letter API is for administrators (and compliance staff). */
+    private TestRestTemplate admin() {
+        return http.withBasicAuth("admin", "admin");
+    }
+
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> deadLetters(String group) {
-        return http.getForObject("/api/admin/dead-letters?group=" + group, List.class);
+        return admin().getForObject("/api/admin/dead-letters?group=" + group, List.class);
     }
 
     @SuppressWarnings("unchecked")
@@ -104,7 +109,7 @@ class DeadLetterQueueTest {
     }
 
     private Map<?, ?> retry(String group, String sequence) {
-        return http.postForObject("/api/admin/dead-letters/" + group + "/retry"
+        return admin().postForObject("/api/admin/dead-letters/" + group + "/retry"
                                           + (sequence == null ? "" : "?sequence=" + sequence), null, Map.class);
     }
 
@@ -162,7 +167,7 @@ class DeadLetterQueueTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> sequences("complaints").stream().anyMatch(
                 sequence -> "poison-2".equals(sequence.get("sequence"))));
 
-        ResponseEntity<Map> evicted = http.exchange("/api/admin/dead-letters/complaints/poison-2",
+        ResponseEntity<Map> evicted = admin().exchange("/api/admin/dead-letters/complaints/poison-2",
                                                     HttpMethod.DELETE, null, Map.class);
 
         assertThat(evicted.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -197,11 +202,12 @@ class DeadLetterQueueTest {
     @Test
     void everyGroupOfTheQuerySideHasAQueueAndUnknownOnesAreProblems() {
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> all = http.getForObject("/api/admin/dead-letters", List.class);
+        List<Map<String, Object>> all = admin().getForObject("/api/admin/dead-letters", List.class);
         assertThat(all).extracting(group -> group.get("group"))
                        .contains("complaints", "work-orders", "applications", "payments", "visit-timeline");
 
-        ResponseEntity<Map> unknownParameter = http.getForEntity("/api/admin/dead-letters?group=nope", Map.class);
+        ResponseEntity<Map> unknownParameter = admin().getForEntity("/api/admin/dead-letters?group=nope",
+                                                                    Map.class);
         assertThat(unknownParameter.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unknownParameter.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         @SuppressWarnings("unchecked")
@@ -209,11 +215,11 @@ class DeadLetterQueueTest {
         assertThat(error.get("field")).isEqualTo("group");
         assertThat((List<Object>) error.get("allowedValues")).contains("complaints", "payments");
 
-        assertThat(http.postForEntity("/api/admin/dead-letters/nope/retry", null, Map.class).getStatusCode())
+        assertThat(admin().postForEntity("/api/admin/dead-letters/nope/retry", null, Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(http.postForEntity("/api/admin/dead-letters/complaints/retry?sequence=nope", null, Map.class)
+        assertThat(admin().postForEntity("/api/admin/dead-letters/complaints/retry?sequence=nope", null, Map.class)
                        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(http.exchange("/api/admin/dead-letters/complaints/nope", HttpMethod.DELETE, null, Map.class)
+        assertThat(admin().exchange("/api/admin/dead-letters/complaints/nope", HttpMethod.DELETE, null, Map.class)
                        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 }
