@@ -11,9 +11,13 @@ import java.time.Duration;
  * @param awaitTimeout how long a read with {@code X-Await-Position} waits for its views before it answers anyway
  *                     (with {@code X-View-Behind: true})
  * @param sse          live updates over Server-Sent Events
+ * @param generationCacheTtl how long an instance goes on using the generations of views it read last (see
+ *                     {@link ViewGenerations}): after a rebuild makes a new generation active, reads and live
+ *                     processors of other instances move to it within this time
  */
 @ConfigurationProperties("hall.query")
-public record QueryProperties(@DefaultValue("5s") Duration awaitTimeout, @DefaultValue Sse sse) {
+public record QueryProperties(@DefaultValue("5s") Duration awaitTimeout, @DefaultValue Sse sse,
+                              @DefaultValue("2s") Duration generationCacheTtl) {
 
     /**
      * @param heartbeat how often an idle stream sends a comment, so proxies keep the connection and a client that went
