@@ -150,8 +150,9 @@ class ViewRebuilder {
                 graceUntil = swappedAt.plus(properties.gracePeriod());
                 store.swapped(rebuild.id(), owner, swappedAt, graceUntil);
                 status = RebuildStatus.SWAPPED;
-                log.info("Rebuild {}: generation {} of view {} is active after {} events ({} handled)",
-                         rebuild.id(), generation, view, progress.eventsDone(), progress.eventsApplied());
+                log.info("Rebuild {}: generation {} of view {} is active after {} events ({} handled), {} events/s",
+                         rebuild.id(), generation, view, progress.eventsDone(), progress.eventsApplied(),
+                         Math.round(progress.rate()));
             } else if (!readStarted.isBefore(graceUntil)) {
                 finish(rebuild, owner);
                 return;

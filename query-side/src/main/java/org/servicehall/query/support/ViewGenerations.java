@@ -110,9 +110,14 @@ public final class ViewGenerations {
 
     // ---------------------------------------------------------------------------------------- resolving names
 
-    /** The collection to use for {@code collection} on this thread now (see the class comment). */
+    /**
+     * The collection to use for {@code collection} on this thread now (see the class comment). A name that already
+     * names a generation passes unchanged: {@code MongoTemplate} asks again by the name of the collection it got (to
+     * count for {@code exists}, say).
+     */
     public String resolve(String collection) {
-        String group = viewOfCollection.get(collection);
+        String generationOf = generationOf(collection);
+        String group = viewOfCollection.get(generationOf != null ? generationOf : collection);
         Pin pin = pinned.get();
         if (pin != null && !pin.group().equals(group)) {
             throw new IllegalStateException(group == null
@@ -121,10 +126,21 @@ public final class ViewGenerations {
                     : "Rebuilding view " + pin.group() + ", its projection used collection " + collection
                     + " of view " + group + ": a view is built from events, not from another view");
         }
-        if (group == null) {
+        if (group == null || generationOf != null) {
             return collection;
         }
         return name(collection, pin != null ? pin.generation() : active(group));
+    }
+
+    /** The collection {@code name} is a generation (1 or later) of, if it is one. */
+    private static String generationOf(String name) {
+        int separator = name.lastIndexOf(GENERATION_SEPARATOR);
+        if (separator <= 0) {
+            return null;
+        }
+        String generation = name.substring(separator + GENERATION_SEPARATOR.length());
+        return !generation.isEmpty() && generation.chars().allMatch(Character::isDigit)
+                ? name.substring(0, separator) : null;
     }
 
     /**

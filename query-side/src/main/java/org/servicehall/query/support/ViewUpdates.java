@@ -34,13 +34,14 @@ public final class ViewUpdates {
         if (mongo.updateFirst(notYetApplied, update, documentType).getMatchedCount() > 0) {
             return true;
         }
-        if (mongo.exists(query(where("_id").is(id)), documentType)) {
-            return false;
-        }
-        try {
-            mongo.insert(newDocument.get());
-        } catch (DuplicateKeyException e) {
-            // another segment created it a moment ago: add to that one
+        // Either the event was applied or there is no document yet; another segment may be creating it this very
+        // moment, so whether it exists says nothing about this event: the guarded update, tried again, does.
+        if (!mongo.exists(query(where("_id").is(id)), documentType)) {
+            try {
+                mongo.insert(newDocument.get());
+            } catch (DuplicateKeyException e) {
+                // another segment created it a moment ago: add to that one
+            }
         }
         return mongo.updateFirst(notYetApplied, update, documentType).getMatchedCount() > 0;
     }

@@ -425,10 +425,14 @@ class VisitTimelineProjection {
                        .map(TimelineDocument::timeline);
     }
 
+    /** Empties the view's generation in effect: the active one, or the one a rebuild builds. */
     @ResetHandler
     void reset() {
-        mongo.dropCollection(TimelineDocument.class);
-        mongo.dropCollection(TimelineMember.class);
+        for (Class<?> collection : List.of(TimelineDocument.class, TimelineMember.class)) {
+            if (mongo.collectionExists(collection)) {
+                mongo.dropCollection(collection);
+            }
+        }
         ensureIndexes();
     }
 
