@@ -7,7 +7,6 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.servicehall.api.BusinessType;
 import org.servicehall.api.MetadataKeys;
@@ -25,6 +24,7 @@ import org.servicehall.api.visit.VisitStarted;
 import org.servicehall.platform.eventstore.SequencedEventStorageEngine;
 import org.servicehall.query.QuerySideTest;
 import org.servicehall.query.rebuild.RebuildClient;
+import org.servicehall.query.rebuild.ViewDocuments;
 import org.servicehall.query.support.ViewGenerations;
 import org.servicehall.query.support.ViewPositions;
 import org.slf4j.Logger;
@@ -40,8 +40,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +98,7 @@ class VisitTimelineRebuildTest {
     @Test
     void aRebuildDuringTrafficAnswersFromTheOldViewThenTheNewOneWhichEqualsAReplay() throws Exception {
         RebuildClient admin = new RebuildClient(port);
-        int seeded = Integer.getInteger("rebuild.visits", 200);
+        int seeded = Integer.getInteger("rebuild.visits", 150);
         for (int visit = 0; visit < seeded; visit++) {
             publishVisit();
         }
@@ -134,7 +132,7 @@ class VisitTimelineRebuildTest {
                         samplesByPhase.merge(during, 1, Integer::sum);
                     }
                 }
-                pause(Duration.ofMillis(20));
+                pause(Duration.ofMillis(100));
             }
         });
 
@@ -293,30 +291,8 @@ class VisitTimelineRebuildTest {
         return response.statusCode() == 200 ? admin.json(response).get("entries").size() : 0;
     }
 
-    /**
-     * A collection's documents by id, each as a tree of maps and lists. Lists are compared as sets: the rebuild
-     * applies events in the store's order, the live processor in several segments, so entries arrive in different
-     * orders (the timeline sorts them when read).
-     */
     private Map<String, Object> documents(String collection) {
-        Map<String, Object> documents = new HashMap<>();
-        for (Document document : mongo.getMongoDatabase().getCollection(collection).find()) {
-            documents.put(document.getString("_id"), normalized(document));
-        }
-        return documents;
-    }
-
-    private static Object normalized(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> sorted = new TreeMap<>();
-            map.forEach((key, member) -> sorted.put(key.toString(), normalized(member)));
-            return sorted;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(VisitTimelineRebuildTest::normalized)
-                       .sorted(Comparator.comparing(String::valueOf)).toList();
-        }
-        return value;
+        return ViewDocuments.of(mongo.getMongoDatabase(), collection);
     }
 
     @SuppressWarnings("unchecked")
