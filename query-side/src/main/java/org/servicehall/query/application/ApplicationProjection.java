@@ -19,6 +19,8 @@ import org.servicehall.api.application.MissingDocumentsNotified;
 import org.servicehall.query.support.HallTime;
 import org.servicehall.query.support.Page;
 import org.servicehall.query.support.ViewCollections;
+import org.servicehall.query.support.ViewDefinition;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,11 +39,19 @@ class ApplicationProjection {
 
     static final String PROCESSING_GROUP = "applications";
 
+    static final String COLLECTION = "applications";
+
     private final ViewCollections<ApplicationView> applications;
     private final HallTime time;
 
+    /** The view's collections, so that it can be rebuilt while it answers. */
+    @Bean
+    static ViewDefinition applicationsView() {
+        return new ViewDefinition(PROCESSING_GROUP, ViewCollections.collections(COLLECTION));
+    }
+
     ApplicationProjection(MongoTemplate mongo, HallTime time) {
-        this.applications = new ViewCollections<>(mongo, ApplicationView.class, "applications", time,
+        this.applications = new ViewCollections<>(mongo, ApplicationView.class, COLLECTION, time,
                                                   List.of("status", "hallId", "type"));
         this.time = time;
         applications.ensureIndexes();

@@ -27,6 +27,8 @@ import org.servicehall.query.support.HallTime;
 import org.servicehall.query.support.Page;
 import org.servicehall.query.support.ServerSentEvents;
 import org.servicehall.query.support.ViewCollections;
+import org.servicehall.query.support.ViewDefinition;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -55,13 +57,21 @@ class ComplaintProjection {
 
     static final String PROCESSING_GROUP = "complaints";
 
+    static final String COLLECTION = "complaints";
+
     private final ViewCollections<ComplaintView> complaints;
     private final HallTime time;
     private final ServiceCalendar calendar;
     private final QueryUpdateEmitter updates;
 
+    /** The view's collections, so that it can be rebuilt while it answers. */
+    @Bean
+    static ViewDefinition complaintsView() {
+        return new ViewDefinition(PROCESSING_GROUP, ViewCollections.collections(COLLECTION));
+    }
+
     ComplaintProjection(MongoTemplate mongo, HallTime time, ServiceCalendar calendar, QueryUpdateEmitter updates) {
-        this.complaints = new ViewCollections<>(mongo, ComplaintView.class, "complaints", time,
+        this.complaints = new ViewCollections<>(mongo, ComplaintView.class, COLLECTION, time,
                                                 List.of("status", "complaintClass", "department", "hallId"));
         this.time = time;
         this.calendar = calendar;

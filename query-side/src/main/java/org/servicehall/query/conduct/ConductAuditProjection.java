@@ -8,6 +8,8 @@ import org.servicehall.api.MetadataKeys;
 import org.servicehall.platform.axon.EventTimes;
 import org.servicehall.platform.calendar.ServiceCalendar;
 import org.servicehall.platform.calendar.WorkingDayCalendar;
+import org.servicehall.query.support.ViewDefinition;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -53,6 +55,12 @@ class ConductAuditProjection {
     private final MongoTemplate mongo;
     private final ServiceCalendar calendars;
     private final AuditSettings settings;
+
+    /** The view's collections, so that it can be rebuilt while it answers. */
+    @Bean
+    static ViewDefinition auditView() {
+        return new ViewDefinition(PROCESSING_GROUP, Subject.COLLECTION, AuditDay.COLLECTION);
+    }
 
     ConductAuditProjection(MongoTemplate mongo, ServiceCalendar calendars, AuditSettings settings) {
         this.mongo = mongo;

@@ -17,6 +17,8 @@ import org.servicehall.api.consultation.WorkOrderStatus;
 import org.servicehall.query.support.HallTime;
 import org.servicehall.query.support.Page;
 import org.servicehall.query.support.ViewCollections;
+import org.servicehall.query.support.ViewDefinition;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -26,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.servicehall.platform.axon.EventTimes.happenedAt;
 
@@ -38,6 +41,7 @@ import static org.servicehall.platform.axon.EventTimes.happenedAt;
 class WorkOrderProjection {
 
     static final String PROCESSING_GROUP = "work-orders";
+    static final String COLLECTION = "work_orders";
     /** The hall of each consultation: its work orders' events do not name it. */
     static final String CONSULTATION_HALLS = "work_order_consultation_halls";
 
@@ -49,9 +53,16 @@ class WorkOrderProjection {
     private final ViewCollections<WorkOrderView> workOrders;
     private final HallTime time;
 
+    /** The view's collections, so that it can be rebuilt while it answers. */
+    @Bean
+    static ViewDefinition workOrdersView() {
+        return new ViewDefinition(PROCESSING_GROUP, Stream.concat(ViewCollections.collections(COLLECTION).stream(),
+                                                                 Stream.of(CONSULTATION_HALLS)).toList());
+    }
+
     WorkOrderProjection(MongoTemplate mongo, HallTime time) {
         this.mongo = mongo;
-        this.workOrders = new ViewCollections<>(mongo, WorkOrderView.class, "work_orders", time,
+        this.workOrders = new ViewCollections<>(mongo, WorkOrderView.class, COLLECTION, time,
                                                 List.of("department", "hallId"));
         this.time = time;
         workOrders.ensureIndexes();

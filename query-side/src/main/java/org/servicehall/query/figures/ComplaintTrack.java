@@ -12,8 +12,10 @@ import java.util.List;
  * callbacks. A limit is met when its step happened at or before the due time the events announced (times compared,
  * so the figure does not depend on when the deadline manager fired).
  */
-@Document("figure_complaints")
+@Document(ComplaintTrack.COLLECTION)
 class ComplaintTrack extends Track {
+
+    static final String COLLECTION = "figure_complaints";
 
     String hallId;
     String staffId;

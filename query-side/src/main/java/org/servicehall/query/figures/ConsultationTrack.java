@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One consultation and its work orders as the figures follow them. */
-@Document("figure_consultations")
+@Document(ConsultationTrack.COLLECTION)
 class ConsultationTrack extends Track {
+
+    static final String COLLECTION = "figure_consultations";
 
     String hallId;
     /** the local date it was opened, ISO-8601 */

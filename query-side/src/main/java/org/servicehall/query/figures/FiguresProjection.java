@@ -34,7 +34,9 @@ import org.servicehall.api.visit.TransferredToDepartment;
 import org.servicehall.api.visit.VisitStarted;
 import org.servicehall.platform.axon.EventTimes;
 import org.servicehall.platform.calendar.ServiceCalendar;
+import org.servicehall.query.support.ViewDefinition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -64,6 +66,13 @@ class FiguresProjection {
     private final FigureDays days;
     private final FiguresProperties properties;
     private final ServiceCalendar calendar;
+
+    /** The view's collections, so that it can be rebuilt while it answers. */
+    @Bean
+    static ViewDefinition figuresView() {
+        return new ViewDefinition(PROCESSING_GROUP, FigureDay.COLLECTION, VisitTrack.COLLECTION,
+                                  ConsultationTrack.COLLECTION, ComplaintTrack.COLLECTION);
+    }
 
     FiguresProjection(MongoTemplate mongo, FiguresProperties properties, ServiceCalendar calendar) {
         this.tracks = new Tracks(mongo);

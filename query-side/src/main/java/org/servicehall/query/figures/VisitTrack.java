@@ -14,8 +14,10 @@ import java.time.Instant;
  * ends it) and service (from a counter call to the next queue ticket, when re-routed, or to the see-off); a visit's
  * waiting and service times are the sums of its periods.
  */
-@Document("figure_visits")
+@Document(VisitTrack.COLLECTION)
 class VisitTrack extends Track {
+
+    static final String COLLECTION = "figure_visits";
 
     enum Phase { NONE, WAITING, SERVING }
 

@@ -17,9 +17,11 @@ import org.servicehall.api.payment.ReceiptIssued;
 import org.servicehall.api.payment.ShiftCollectionRecorded;
 import org.servicehall.api.payment.ShiftRefundRecorded;
 import org.servicehall.api.payment.TillSettled;
-import org.servicehall.query.support.ViewUpdates;
 import org.servicehall.query.support.HallTime;
 import org.servicehall.query.support.SequencedDocuments;
+import org.servicehall.query.support.ViewDefinition;
+import org.servicehall.query.support.ViewUpdates;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -47,6 +49,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 class PaymentProjection {
 
     static final String PROCESSING_GROUP = "payments";
+    static final String PAYMENTS = "payments";
+    static final String SHIFTS = "shifts";
     static final String CASHIER_DAYS = "payment_cashier_days";
     static final String HALL_DAYS = "payment_hall_days";
 
@@ -55,10 +59,16 @@ class PaymentProjection {
     private final SequencedDocuments<ShiftView> shifts;
     private final HallTime time;
 
+    /** The view's collections, so that it can be rebuilt while it answers. */
+    @Bean
+    static ViewDefinition paymentsView() {
+        return new ViewDefinition(PROCESSING_GROUP, PAYMENTS, SHIFTS, CASHIER_DAYS, HALL_DAYS);
+    }
+
     PaymentProjection(MongoTemplate mongo, HallTime time) {
         this.mongo = mongo;
-        this.payments = new SequencedDocuments<>(mongo, PaymentView.class, "payments");
-        this.shifts = new SequencedDocuments<>(mongo, ShiftView.class, "shifts");
+        this.payments = new SequencedDocuments<>(mongo, PaymentView.class, PAYMENTS);
+        this.shifts = new SequencedDocuments<>(mongo, ShiftView.class, SHIFTS);
         this.time = time;
     }
 

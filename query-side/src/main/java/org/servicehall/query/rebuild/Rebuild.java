@@ -9,7 +9,7 @@ import java.time.Instant;
  *
  * @param generation         the generation it builds; the view's collections in it are named {@code <name>__g<n>}
  * @param previousGeneration the generation it replaces; kept (no longer read or written) until the next rebuild of
- *                           the view completes
+ *                           the view starts
  * @param error              why it failed
  */
 @Schema(description = "A rebuild of one view from the event store")

@@ -167,12 +167,12 @@ class ViewRebuilder {
     }
 
     /**
-     * Clears whatever an earlier attempt left of the new generation and lets the view prepare it as for a reset
-     * ({@code @ResetHandler}s, which drop their collections and create their indexes, there).
+     * Drops every generation but the active one (the one kept from the last rebuild, and whatever an earlier attempt
+     * left of the new one) and lets the view prepare the new one as for a reset ({@code @ResetHandler}s, which drop
+     * their collections and create their indexes, there).
      */
     private void startAfresh(RebuildDocument rebuild, List<EventMessageHandler> handlers) {
-        generations.dropGenerationsExcept(rebuild.view(),
-                                          Set.of(rebuild.previousGeneration(), rebuild.previousGeneration() - 1));
+        generations.dropGenerationsExcept(rebuild.view(), Set.of(rebuild.previousGeneration()));
         generations.building(rebuild.view(), rebuild.generation(), () -> {
             handlers.forEach(EventMessageHandler::prepareReset);
             return null;
@@ -217,7 +217,7 @@ class ViewRebuilder {
         store.completed(rebuild.id(), owner, Instant.now());
         generations.unlock(rebuild.view(), rebuild.id());
         log.info("Rebuild {} of view {} completed: generation {} is the view, generation {} is kept unused until "
-                         + "the next rebuild", rebuild.id(), rebuild.view(), rebuild.generation(),
+                         + "the next rebuild starts", rebuild.id(), rebuild.view(), rebuild.generation(),
                  rebuild.previousGeneration());
     }
 
@@ -227,8 +227,7 @@ class ViewRebuilder {
         try {
             store.failed(rebuild.id(), owner, Instant.now(), error);
             if (generations.storedActive(rebuild.view()) != rebuild.generation()) {
-                generations.dropGenerationsExcept(rebuild.view(), Set.of(rebuild.previousGeneration(),
-                                                                         rebuild.previousGeneration() - 1));
+                generations.dropGenerationsExcept(rebuild.view(), Set.of(rebuild.previousGeneration()));
             }
             generations.unlock(rebuild.view(), rebuild.id());
         } catch (RebuildStore.LostClaim lost) {

@@ -76,9 +76,22 @@ public final class ViewCollections<T extends ViewCollections.ViewDocument<T>> {
         this.type = type;
         this.time = time;
         this.documents = new SequencedDocuments<>(mongo, type, name, this::reflect);
-        this.open = "open_" + name;
-        this.closedByDay = name + "_closed_by_day";
+        this.open = open(name);
+        this.closedByDay = closedByDay(name);
         this.openFilterFields = List.copyOf(openFilterFields);
+    }
+
+    /** The collections of a view kept in {@code ViewCollections} named {@code name}, for its {@code ViewDefinition}. */
+    public static List<String> collections(String name) {
+        return List.of(name, open(name), closedByDay(name));
+    }
+
+    private static String open(String name) {
+        return "open_" + name;
+    }
+
+    private static String closedByDay(String name) {
+        return name + "_closed_by_day";
     }
 
     /** Stores the document an aggregate's first event creates, unless that event was applied before. */

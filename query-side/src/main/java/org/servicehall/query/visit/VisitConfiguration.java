@@ -4,7 +4,6 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
-import org.servicehall.query.support.ViewDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,18 +13,6 @@ import java.util.Arrays;
 
 @Configuration(proxyBeanMethods = false)
 class VisitConfiguration {
-
-    @Bean
-    ViewDefinition visitTimelineView() {
-        return new ViewDefinition(VisitTimelineProjection.PROCESSING_GROUP, TimelineDocument.COLLECTION,
-                                  TimelineMember.COLLECTION);
-    }
-
-    @Bean
-    ViewDefinition visitSearchView() {
-        return new ViewDefinition(VisitSearchProjection.PROCESSING_GROUP, SummaryDocument.COLLECTION,
-                                  VisitDay.COLLECTION);
-    }
 
     /**
      * The search view recomputes a visit's figures from its document after each event, so all events of one visit

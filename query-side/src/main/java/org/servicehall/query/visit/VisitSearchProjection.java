@@ -30,7 +30,9 @@ import org.servicehall.api.visit.TransferredToDepartment;
 import org.servicehall.api.visit.VisitStarted;
 import org.servicehall.platform.axon.EventTimes;
 import org.servicehall.platform.calendar.ServiceCalendar;
+import org.servicehall.query.support.ViewDefinition;
 import org.servicehall.query.support.ViewUpdates;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -65,6 +67,12 @@ class VisitSearchProjection {
 
     private final MongoTemplate mongo;
     private final ServiceCalendar calendar;
+
+    /** The view's collections, so that it can be rebuilt while it answers. */
+    @Bean
+    static ViewDefinition visitSearchView() {
+        return new ViewDefinition(PROCESSING_GROUP, SummaryDocument.COLLECTION, VisitDay.COLLECTION);
+    }
 
     VisitSearchProjection(MongoTemplate mongo, ServiceCalendar calendar) {
         this.mongo = mongo;

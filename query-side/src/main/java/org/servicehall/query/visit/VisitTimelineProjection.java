@@ -59,7 +59,9 @@ import org.servicehall.api.visit.VisitStarted;
 import org.servicehall.platform.axon.EventTimes;
 import org.servicehall.platform.calendar.ServiceCalendar;
 import org.servicehall.query.support.EventPositions;
+import org.servicehall.query.support.ViewDefinition;
 import org.servicehall.query.support.ViewUpdates;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -101,6 +103,12 @@ class VisitTimelineProjection {
     private final MongoTemplate mongo;
     private final QueryUpdateEmitter updates;
     private final ServiceCalendar calendar;
+
+    /** The view's collections, so that it can be rebuilt while it answers. */
+    @Bean
+    static ViewDefinition visitTimelineView() {
+        return new ViewDefinition(PROCESSING_GROUP, TimelineDocument.COLLECTION, TimelineMember.COLLECTION);
+    }
 
     VisitTimelineProjection(MongoTemplate mongo, QueryUpdateEmitter updates, ServiceCalendar calendar) {
         this.mongo = mongo;

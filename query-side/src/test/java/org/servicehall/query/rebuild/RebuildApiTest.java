@@ -1,6 +1,7 @@
 package org.servicehall.query.rebuild;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -45,6 +46,8 @@ class RebuildApiTest {
     ViewGenerations generations;
     @Autowired
     MongoDatabaseFactory mongo;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     private RebuildClient admin;
 
@@ -69,12 +72,19 @@ class RebuildApiTest {
         assertThat(error.get("rejectedValue").asText()).isEqualTo("visit-timelines");
         assertThat(error.get("message").asText()).contains("'visit-timelines' is not a view");
         assertThat(error.get("allowedValues")).extracting(JsonNode::asText)
-                                              .containsExactly("visit-search", "visit-timeline", "all");
+                                              .containsExactly("applications", "audit", "complaints", "figures",
+                                                               "payments", "visit-search", "visit-timeline",
+                                                               "work-orders", "all");
         assertThat(admin().post("{}").statusCode()).isEqualTo(400);
         assertThat(admin().json(admin().post("{}")).get("errors").get(0).get("message").asText())
                 .isEqualTo("is required: a view, or 'all'");
         assertThat(admin().post("{\"view\": \"all\", \"force\": true}").statusCode()).isEqualTo(400);
         assertThat(admin().json(admin().get("/api/admin/rebuilds")).get("rebuilds")).hasSize(rebuilds);
+    }
+
+    @Test
+    void everyProcessingGroupIsAViewThatCanBeRebuilt() {
+        assertThat(generations.views().keySet()).isEqualTo(processing.eventProcessors().keySet());
     }
 
     @Test
@@ -103,16 +113,17 @@ class RebuildApiTest {
         assertThat(all.headers().firstValue("Location")).hasValue("http://localhost:" + port + "/api/admin/rebuilds");
         JsonNode requested = admin().json(all).get("rebuilds");
         assertThat(requested).extracting(rebuild -> rebuild.get("view").asText())
-                             .containsExactly("visit-search", "visit-timeline");
+                             .containsExactlyElementsOf(generations.views().keySet().stream().sorted().toList());
         assertThat(requested).allSatisfy(rebuild -> assertThat(rebuild.get("status").asText()).isEqualTo("PENDING"));
-        assertThat(requested.get(0).get("generation").asInt()).isEqualTo(searchGeneration + 1);
-        assertThat(requested.get(0).get("previousGeneration").asInt()).isEqualTo(searchGeneration);
-        assertThat(requested.get(1).get("generation").asInt()).isEqualTo(timelineGeneration + 1);
+        JsonNode search = requested.get(5);
+        assertThat(search.get("generation").asInt()).isEqualTo(searchGeneration + 1);
+        assertThat(search.get("previousGeneration").asInt()).isEqualTo(searchGeneration);
+        assertThat(requested.get(6).get("generation").asInt()).isEqualTo(timelineGeneration + 1);
         assertThat(again.statusCode()).isEqualTo(409);
         JsonNode refusal = admin().json(again);
         assertThat(refusal.get("rule").asText()).isEqualTo("rebuild-in-progress");
         assertThat(refusal.get("detail").asText()).contains("View visit-search is being rebuilt (rebuild "
-                                                                    + requested.get(0).get("id").asText() + ")");
+                                                                    + search.get("id").asText() + ")");
 
         List<String> firsts = new ArrayList<>();
         requested.forEach(rebuild -> firsts.add(rebuild.get("id").asText()));
