@@ -34,4 +34,15 @@ public class ViewMongoTemplate extends MongoTemplate {
     public boolean collectionExists(String collectionName) {
         return super.collectionExists(generations.resolve(collectionName));
     }
+
+    /**
+     * Drops a collection if it exists. Dropping one that does not is harmless on MongoDB, but the embedded server logs
+     * it as an error, and a rebuild's reset handlers drop the collections of a generation that has none yet.
+     */
+    @Override
+    public void dropCollection(String collectionName) {
+        if (collectionExists(collectionName)) {
+            super.dropCollection(collectionName);
+        }
+    }
 }

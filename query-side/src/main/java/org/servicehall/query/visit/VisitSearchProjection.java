@@ -287,14 +287,10 @@ class VisitSearchProjection {
                     .thenComparing(VisitSummary::visitId);
     }
 
-    /** Empties the view's generation in effect: the active one, or the one a rebuild builds. */
     @ResetHandler
     void reset() {
-        for (Class<?> collection : List.of(SummaryDocument.class, VisitDay.class)) {
-            if (mongo.collectionExists(collection)) {
-                mongo.dropCollection(collection);
-            }
-        }
+        mongo.dropCollection(SummaryDocument.class);
+        mongo.dropCollection(VisitDay.class);
         ensureIndexes();
     }
 }

@@ -433,14 +433,10 @@ class VisitTimelineProjection {
                        .map(TimelineDocument::timeline);
     }
 
-    /** Empties the view's generation in effect: the active one, or the one a rebuild builds. */
     @ResetHandler
     void reset() {
-        for (Class<?> collection : List.of(TimelineDocument.class, TimelineMember.class)) {
-            if (mongo.collectionExists(collection)) {
-                mongo.dropCollection(collection);
-            }
-        }
+        mongo.dropCollection(TimelineDocument.class);
+        mongo.dropCollection(TimelineMember.class);
         ensureIndexes();
     }
 
