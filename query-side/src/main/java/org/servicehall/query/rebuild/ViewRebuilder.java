@@ -29,8 +29,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Runs one claimed rebuild of a view to its end: builds the new generation from the whole history, makes it active,
- * keeps applying new events for the grace period, and drops the generation before the one it replaced.
+ * Runs one claimed rebuild of a view to its end: builds the new generation from the whole history beside the active
+ * one (the one before that goes), makes it active, and keeps applying new events to both for the grace period.
  * <p>
  * It feeds every event of the store, in order, to the view's event handlers: the very ones its processor uses (same
  * beans, same handler definitions), with the thread's generation set to the new one ({@link ViewGenerations#building})
@@ -99,9 +99,10 @@ class ViewRebuilder {
     /**
      * The swap: all projections are idempotent (delivery is at least once), so both the rebuild and the live
      * processors may apply an event to the new generation, in either order. Once the rebuild has caught up with the
-     * store it makes the new generation active; every instance's live processors then write to it within the
-     * generation cache's time to live, and the rebuild keeps reading the store for the grace period, longer than that:
-     * whatever a live processor wrote to the old generation in between reaches the new one too. The last read starts
+     * store it makes the new generation active; every instance's readers and live processors move to it within the
+     * generation cache's time to live, and the rebuild keeps reading the store for the grace period, longer than that,
+     * applying new events to both generations: whatever a live processor wrote to the old generation meanwhile reaches
+     * the new one, and whatever it wrote to the new one reaches readers still on the old one. The last read starts
      * after the grace period, so no event handled live with the old generation is missed. A live processor that is
      * behind re-applies what the new generation has already, changing nothing.
      */
@@ -116,6 +117,8 @@ class ViewRebuilder {
         Progress progress = new Progress(rebuild, properties.progressInterval());
         RebuildStatus status = rebuild.status();
         Instant graceUntil = rebuild.graceUntil();
+        List<Integer> bothGenerations = List.of(generation, rebuild.previousGeneration());
+        List<Integer> targets = status == RebuildStatus.SWAPPED ? bothGenerations : List.of(generation);
         log.info("Rebuild {} of view {} to generation {}: {} from position {}", rebuild.id(), view, generation,
                  status == RebuildStatus.SWAPPED ? "catching up after the swap" : "building", progress.position());
         while (true) {
@@ -129,7 +132,7 @@ class ViewRebuilder {
                     }
                     TrackedEventMessage<?> event = iterator.next();
                     progress.reading(event.trackingToken());
-                    progress.done(apply(view, generation, handlers, event));
+                    progress.done(apply(view, targets, handlers, event));
                     read++;
                     if (progress.reportDue()) {
                         report(rebuild, owner, progress, status);
@@ -143,13 +146,14 @@ class ViewRebuilder {
             }
             if (status == RebuildStatus.RUNNING) {
                 report(rebuild, owner, progress, status);
-                if (!generations.activate(view, rebuild.id(), generation)) {
+                if (!generations.activate(view, rebuild.id(), generation, progress.completeToken())) {
                     throw new RebuildStore.LostClaim(rebuild.id());
                 }
                 Instant swappedAt = Instant.now();
                 graceUntil = swappedAt.plus(properties.gracePeriod());
                 store.swapped(rebuild.id(), owner, swappedAt, graceUntil);
                 status = RebuildStatus.SWAPPED;
+                targets = bothGenerations;
                 log.info("Rebuild {}: generation {} of view {} is active after {} events ({} handled), {} events/s",
                          rebuild.id(), generation, view, progress.eventsDone(), progress.eventsApplied(),
                          Math.round(progress.rate()));
@@ -179,8 +183,12 @@ class ViewRebuilder {
         });
     }
 
-    /** @return whether the view handles the event */
-    private boolean apply(String view, int generation, List<EventMessageHandler> handlers,
+    /**
+     * Applies the event to the view in each of the generations.
+     *
+     * @return whether the view handles the event
+     */
+    private boolean apply(String view, List<Integer> generations, List<EventMessageHandler> handlers,
                           TrackedEventMessage<?> event) throws Exception {
         TrackedEventMessage<?> replayed = event.withTrackingToken(
                 ReplayToken.createReplayToken(WHOLE_HISTORY, event.trackingToken()));
@@ -189,22 +197,26 @@ class ViewRebuilder {
         if (interested.isEmpty()) {
             return false;
         }
-        ResultMessage<?> result = generations.building(view, generation, () -> DefaultUnitOfWork
-                .startAndGet(replayed)
-                .executeWithResult(() -> {
-                    for (EventMessageHandler handler : interested) {
-                        handler.handle(replayed);
-                    }
-                    return null;
-                }));
-        if (result.isExceptional()) {
-            Throwable cause = result.exceptionResult();
-            throw new EventFailed(event, cause);
+        for (int generation : generations) {
+            ResultMessage<?> result = this.generations.building(view, generation, () -> DefaultUnitOfWork
+                    .startAndGet(replayed)
+                    .executeWithResult(() -> {
+                        for (EventMessageHandler handler : interested) {
+                            handler.handle(replayed);
+                        }
+                        return null;
+                    }));
+            if (result.isExceptional()) {
+                throw new EventFailed(event, result.exceptionResult());
+            }
         }
         return true;
     }
 
     private void report(RebuildDocument rebuild, String owner, Progress progress, RebuildStatus status) {
+        if (status == RebuildStatus.SWAPPED) {
+            generations.catchingUp(rebuild.view(), rebuild.id(), progress.completeToken());
+        }
         store.progress(rebuild.id(), owner, progress.completeToken(), progress.completeEventsDone(),
                        progress.completeEventsApplied(), eventStore.headPosition(),
                        status == RebuildStatus.RUNNING ? progress.rate() : -1,

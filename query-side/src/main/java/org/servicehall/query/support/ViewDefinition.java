@@ -3,13 +3,12 @@ package org.servicehall.query.support;
 import java.util.List;
 
 /**
- * A view: one processing group and every MongoDB collection its projection writes. Each view declares itself once,
- * as a bean next to its projection, so that it can be rebuilt without downtime (see {@link ViewGenerations}):
+ * A view: one processing group and every MongoDB collection its projection reads or writes. Each view declares itself
+ * once, as a bean in its projection's class, so that it can be rebuilt without downtime (see {@link ViewGenerations}):
  * <pre>
  * &#64;Bean
- * ViewDefinition visitTimelineView() {
- *     return new ViewDefinition(VisitTimelineProjection.PROCESSING_GROUP, TimelineDocument.COLLECTION,
- *                               TimelineMember.COLLECTION);
+ * static ViewDefinition visitTimelineView() {
+ *     return new ViewDefinition(PROCESSING_GROUP, TimelineDocument.COLLECTION, TimelineMember.COLLECTION);
  * }
  * </pre>
  * The names are the plain ones the projection uses (through {@code MongoTemplate}, with its entity classes or with

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.bson.Document;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
@@ -54,6 +55,7 @@ public final class ViewGenerations {
     private static final String ACTIVE = "active";
     private static final String REBUILDING = "rebuilding";
     private static final String REBUILDING_SINCE = "rebuildingSince";
+    private static final String CATCHING_UP_TO = "catchingUpTo";
 
     private final Map<String, ViewDefinition> views = new TreeMap<>();
     private final Map<String, String> viewOfCollection = new HashMap<>();
@@ -247,7 +249,8 @@ public final class ViewGenerations {
     /** Frees the view if {@code rebuildId} holds it. */
     public void unlock(String group, String rebuildId) {
         generations().updateOne(and(eq("_id", group), eq(REBUILDING, rebuildId)),
-                                Updates.combine(Updates.unset(REBUILDING), Updates.unset(REBUILDING_SINCE)));
+                                Updates.combine(Updates.unset(REBUILDING), Updates.unset(REBUILDING_SINCE),
+                                                Updates.unset(CATCHING_UP_TO)));
     }
 
     /** The views being rebuilt now. */
@@ -268,20 +271,49 @@ public final class ViewGenerations {
     }
 
     /**
-     * Makes {@code generation} the view's active one, if {@code rebuildId} still holds the view. This instance
-     * uses it at once; others within the cache's time to live.
+     * Makes {@code generation} the view's active one, if {@code rebuildId} still holds the view. This instance uses it
+     * at once; others within the cache's time to live. Until the rebuild lets go of the view, it catches up: see
+     * {@link #catchingUp}.
      *
+     * @param token how far the rebuild has applied events
      * @return whether it did
      */
-    public boolean activate(String group, String rebuildId, int generation) {
+    public boolean activate(String group, String rebuildId, int generation, GapAwareTrackingToken token) {
         boolean activated = generations().updateOne(and(eq("_id", group), eq(REBUILDING, rebuildId)),
-                                                    Updates.set(ACTIVE, generation)).getMatchedCount() == 1;
+                                                    Updates.combine(Updates.set(ACTIVE, generation),
+                                                                    Updates.set(CATCHING_UP_TO, document(token))))
+                                         .getMatchedCount() == 1;
         if (activated) {
             synchronized (this) {
                 snapshot = null;
             }
         }
         return activated;
+    }
+
+    /**
+     * Notes how far a rebuild that has made its generation active has applied events to both generations, the old
+     * and the new: for as long as instances may use either, a change is in the view once the live processors and
+     * the rebuild have both passed it (see {@code ViewPositions}).
+     */
+    public void catchingUp(String group, String rebuildId, GapAwareTrackingToken token) {
+        generations().updateOne(and(eq("_id", group), eq(REBUILDING, rebuildId)),
+                                Updates.set(CATCHING_UP_TO, document(token)));
+    }
+
+    /** How far the rebuild catching up after its swap has applied events, while one does. */
+    public Optional<GapAwareTrackingToken> catchingUpTo(String group) {
+        Document view = generations().find(eq("_id", group)).first();
+        Document token = view == null ? null : view.get(CATCHING_UP_TO, Document.class);
+        return token == null ? Optional.empty()
+                : Optional.of(GapAwareTrackingToken.newInstance(token.get("index", Number.class).longValue(),
+                                                                 token.getList("gaps", Number.class).stream()
+                                                                      .map(Number::longValue).toList()));
+    }
+
+    private static Document document(GapAwareTrackingToken token) {
+        return token == null ? new Document("index", 0L).append("gaps", List.of())
+                : new Document("index", token.getIndex()).append("gaps", new ArrayList<>(token.getGaps()));
     }
 
     /** Drops every generation of the view's collections but those kept (all its collections, by their names). */

@@ -44,7 +44,9 @@ import static com.mongodb.client.model.Filters.eq;
  * reached n when every segment of this instance has passed n, and every other segment that handles an event at n has
  * too. For a single instance (the embedded server's case) that is simply "every segment has passed n"; with several,
  * the change made at n, and everything before it in the same sequence (the same aggregate, or whatever the group's
- * sequencing policy says), is in the view.
+ * sequencing policy says), is in the view. For a short while after a rebuild made a new generation of the view active,
+ * instances may read either generation; the rebuild applies new events to both meanwhile, and must have passed n too
+ * ({@link ViewGenerations#catchingUpTo}).
  */
 @Component
 public class ViewPositions {
@@ -58,13 +60,15 @@ public class ViewPositions {
     private final MongoDatabaseFactory mongo;
     private final Serializer serializer;
     private final EventStorageEngine eventStore;
+    private final ViewGenerations generations;
 
     ViewPositions(EventProcessingConfiguration processing, MongoDatabaseFactory mongo, Serializer serializer,
-                  EventStorageEngine eventStore) {
+                  EventStorageEngine eventStore, ViewGenerations generations) {
         this.processing = processing;
         this.mongo = mongo;
         this.serializer = serializer;
         this.eventStore = eventStore;
+        this.generations = generations;
     }
 
     /**
@@ -139,7 +143,8 @@ public class ViewPositions {
                     return false;
                 }
             }
-            return true;
+            // just after a rebuild's swap an instance may read either generation: the rebuild must be past it too
+            return generations.catchingUpTo(group).map(this::passed).orElse(true);
         }
 
         private boolean passed(TrackingToken token) {

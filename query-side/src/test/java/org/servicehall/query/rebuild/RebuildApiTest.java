@@ -2,6 +2,7 @@ package org.servicehall.query.rebuild;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -87,6 +88,25 @@ class RebuildApiTest {
     @Test
     void everyProcessingGroupIsAViewThatCanBeRebuilt() {
         assertThat(generations.views().keySet()).isEqualTo(processing.eventProcessors().keySet());
+    }
+
+    @Test
+    void aChangeIsInAViewJustSwappedOnceItsRebuildHasAppliedItToo() {
+        String visit = UUID.randomUUID().toString();
+        publish(visit, 0, new VisitStarted(visit, "hall-3"));
+        await("/api/visits/" + visit + "/timeline");
+        long position = engine.headPosition();
+        String view = "visit-timeline";
+        int active = generations.storedActive(view);
+        assertThat(generations.lock(view, "a rebuild", Instant.now())).isTrue();
+        try {
+            generations.activate(view, "a rebuild", active, GapAwareTrackingToken.newInstance(position - 1, List.of()));
+            assertThat(positions.hasReached(view, position)).isFalse();
+            generations.catchingUp(view, "a rebuild", GapAwareTrackingToken.newInstance(position, List.of()));
+            assertThat(positions.hasReached(view, position)).isTrue();
+        } finally {
+            generations.unlock(view, "a rebuild");
+        }
     }
 
     @Test

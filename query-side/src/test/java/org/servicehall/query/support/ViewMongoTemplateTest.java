@@ -1,6 +1,7 @@
 package org.servicehall.query.support;
 
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -200,13 +201,20 @@ class ViewMongoTemplateTest {
         assertThat(generations.locks()).containsExactlyInAnyOrder(new ViewGenerations.Lock(VIEW, "rebuild-1", now),
                                                                   new ViewGenerations.Lock(OTHER_VIEW, "rebuild-3",
                                                                                            now));
-        assertThat(generations.activate(VIEW, "rebuild-2", 1)).isFalse();
-        assertThat(generations.activate(VIEW, "rebuild-1", 1)).isTrue();
+        assertThat(generations.activate(VIEW, "rebuild-2", 1, GapAwareTrackingToken.newInstance(5, List.of())))
+                .isFalse();
+        assertThat(generations.catchingUpTo(VIEW)).isEmpty();
+        assertThat(generations.activate(VIEW, "rebuild-1", 1, GapAwareTrackingToken.newInstance(5, List.of())))
+                .isTrue();
         assertThat(generations.storedActive(VIEW)).isEqualTo(1);
         assertThat(generations.resolve(Thing.COLLECTION)).isEqualTo("things__g1");
+        assertThat(generations.catchingUpTo(VIEW)).contains(GapAwareTrackingToken.newInstance(5, List.of()));
+        generations.catchingUp(VIEW, "rebuild-1", GapAwareTrackingToken.newInstance(9, List.of(7L)));
+        assertThat(generations.catchingUpTo(VIEW)).contains(GapAwareTrackingToken.newInstance(9, List.of(7L)));
         generations.unlock(VIEW, "rebuild-2");
         assertThat(generations.lock(VIEW, "rebuild-4", now)).isFalse();
         generations.unlock(VIEW, "rebuild-1");
+        assertThat(generations.catchingUpTo(VIEW)).isEmpty();
         assertThat(generations.lock(VIEW, "rebuild-4", now)).isTrue();
         assertThat(generations.storedActive(VIEW)).isEqualTo(1);
     }

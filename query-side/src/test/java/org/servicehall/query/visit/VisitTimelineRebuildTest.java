@@ -158,10 +158,12 @@ class VisitTimelineRebuildTest {
                  VIEW, done.get("progress").get("eventsDone").asLong(), seeded,
                  done.get("progress").get("eventsPerSecond").asDouble());
 
-        // the rebuild replayed every event, and no handler that must not run on a replay ran
+        // the live processor saw each event once as news, the rebuild each one as a replay (those after the swap
+        // twice: to both generations), and no handler that must not run on a replay ran
         long totalEvents = (long) visitsPublished.get() * EVENTS_PER_VISIT;
         assertThat(witness.count(ReplayStatus.REGULAR)).isEqualTo(totalEvents);
-        assertThat(witness.count(ReplayStatus.REPLAY)).isEqualTo(done.get("progress").get("eventsApplied").asLong());
+        assertThat(witness.count(ReplayStatus.REPLAY)).isGreaterThanOrEqualTo(
+                done.get("progress").get("eventsApplied").asLong());
         assertThat(notOnReplay.greetings).hasValue(visitsPublished.get());
 
         // readers and live processors moved to the new generation; the old one, kept, stopped with the swap
