@@ -68,6 +68,7 @@ final class HallHistory {
         String payment = UUID.randomUUID().toString();
         String shift = UUID.randomUUID().toString();
         String complaint = UUID.randomUUID().toString();
+        String workOrder = UUID.randomUUID().toString();
         String customer = "C-" + visit.substring(0, 8);
         publish("Visit", visit, at, new VisitStarted(visit, hallId),
                 new CustomerGreeted(visit, "guide-7", true, true, false, false),
@@ -78,7 +79,7 @@ final class HallHistory {
         publish("Consultation", consultation, at.plusSeconds(120),
                 new ConsultationOpened(consultation, visit, hallId, "clerk-2", Channel.IN_PERSON,
                                        BusinessType.CONNECTION_INQUIRY, customer, null, null, "How long?"),
-                new WorkOrderCreated(consultation, "W-1", "clerk-2", "marketing", at.plus(Duration.ofDays(2)),
+                new WorkOrderCreated(consultation, workOrder, "clerk-2", "marketing", at.plus(Duration.ofDays(2)),
                                      customer, "Ask marketing"));
         publish("Application", application, at.plusSeconds(180),
                 new ApplicationSubmitted(application, visit, hallId, "clerk-2", BusinessType.NEW_CONNECTION, customer,
@@ -103,7 +104,7 @@ final class HallHistory {
                 new ComplaintAssigned(complaint, "supervisor-1", "marketing", "handler-4"),
                 new ComplaintResolved(complaint, "handler-4", customer, "Apologised", at.plus(Duration.ofDays(1))));
         publish("Consultation", consultation, at.plus(Duration.ofHours(3)),
-                new WorkOrderCompleted(consultation, "W-1", "marketing-9", "marketing", customer, "Ten days"),
+                new WorkOrderCompleted(consultation, workOrder, "marketing-9", "marketing", customer, "Ten days"),
                 new CustomerInformed(consultation, "clerk-2", InformMethod.PHONE),
                 new ConsultationClosed(consultation, "clerk-2"));
         publish("Complaint", complaint, at.plus(Duration.ofHours(4)),
