@@ -71,13 +71,16 @@ public class MongoConfiguration {
     }
 
     private static ConnectionString withDatabase(ConnectionString connectionString, String database) {
-        if (connectionString.getDatabase() != null) {
-            return connectionString;
-        }
-        String uri = connectionString.getConnectionString();
+        return connectionString.getDatabase() != null ? connectionString
+                : new ConnectionString(withDatabase(connectionString.getConnectionString(), database));
+    }
+
+    /** {@code uri} with {@code database} in place of the database it names, if any (options kept). */
+    public static String withDatabase(String uri, String database) {
         int query = uri.indexOf('?');
         String hosts = query < 0 ? uri : uri.substring(0, query);
         String options = query < 0 ? "" : uri.substring(query);
-        return new ConnectionString((hosts.endsWith("/") ? hosts : hosts + "/") + database + options);
+        int slash = hosts.indexOf('/', hosts.indexOf("://") + "://".length());
+        return (slash < 0 ? hosts : hosts.substring(0, slash)) + "/" + database + options;
     }
 }

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import org.servicehall.platform.mongo.EmbeddedMongo;
+import org.servicehall.platform.mongo.MongoConfiguration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 
@@ -45,7 +46,7 @@ public final class TestMongo implements AutoCloseable {
         String database = "test-" + UUID.randomUUID().toString().substring(0, 8);
         String external = System.getenv("MONGODB_URI");
         if (external != null && !external.isBlank()) {
-            return new TestMongo(null, withDatabase(external, database), database, listeners);
+            return new TestMongo(null, MongoConfiguration.withDatabase(external, database), database, listeners);
         }
         EmbeddedMongo embedded = EmbeddedMongo.start(temporaryDirectory(), 0);
         return new TestMongo(embedded, embedded.connectionString(database), database, listeners);
@@ -89,14 +90,5 @@ public final class TestMongo implements AutoCloseable {
         if (embedded != null) {
             embedded.close();
         }
-    }
-
-    private static String withDatabase(String uri, String database) {
-        int query = uri.indexOf('?');
-        String hosts = query < 0 ? uri : uri.substring(0, query);
-        String options = query < 0 ? "" : uri.substring(query);
-        int slash = hosts.indexOf('/', "mongodb://".length());
-        String base = slash < 0 ? hosts : hosts.substring(0, slash);
-        return base + "/" + database + options;
     }
 }

@@ -123,6 +123,7 @@ class ViewRebuilder {
                  status == RebuildStatus.SWAPPED ? "catching up after the swap" : "building", progress.position());
         while (true) {
             Instant readStarted = Instant.now();
+            long headAtStart = eventStore.headPosition();
             long read = 0;
             try (Stream<? extends TrackedEventMessage<?>> events = eventStore.readEvents(progress.token(), false)) {
                 Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
@@ -140,7 +141,10 @@ class ViewRebuilder {
                 }
             }
             progress.readEnded();
-            if (read > 0) {
+            // Caught up with what the store held when the read began: under steady traffic a read rarely comes back
+            // empty, so waiting for an empty one could go on for as long as the traffic does.
+            boolean caughtUp = read == 0 || progress.position() >= headAtStart;
+            if (status == RebuildStatus.RUNNING && !caughtUp) {
                 report(rebuild, owner, progress, status);
                 continue;
             }
@@ -160,6 +164,8 @@ class ViewRebuilder {
             } else if (!readStarted.isBefore(graceUntil)) {
                 finish(rebuild, owner);
                 return;
+            } else if (read > 0) {
+                report(rebuild, owner, progress, status);
             } else {
                 if (progress.reportDue()) {
                     report(rebuild, owner, progress, status);

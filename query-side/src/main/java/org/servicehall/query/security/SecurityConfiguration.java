@@ -39,6 +39,11 @@ class SecurityConfiguration {
             "compliance", new HallSecurityProperties.User("{noop}compliance", List.of(Role.COMPLIANCE)),
             "admin", new HallSecurityProperties.User("{noop}admin", List.of(Role.ADMIN)));
 
+    /** Paths only {@link Role#COMPLIANCE} may use. */
+    static final String[] COMPLIANCE_PATHS = {"/api/history/**", "/api/customers/**"};
+    /** Paths for {@link Role#ADMIN} (and compliance). */
+    static final String[] ADMIN_PATHS = {"/api/admin/**"};
+
     @Bean
     SecurityFilterChain querySideSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
@@ -51,8 +56,8 @@ class SecurityConfiguration {
                 .anonymous(anonymous -> anonymous.principal(Caller.ANONYMOUS).authorities(Role.ANALYST.authority()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/history/**", "/api/customers/**").hasRole(Role.COMPLIANCE.name())
-                        .requestMatchers("/api/admin/**").hasAnyRole(Role.ADMIN.name(), Role.COMPLIANCE.name())
+                        .requestMatchers(COMPLIANCE_PATHS).hasRole(Role.COMPLIANCE.name())
+                        .requestMatchers(ADMIN_PATHS).hasAnyRole(Role.ADMIN.name(), Role.COMPLIANCE.name())
                         .anyRequest().permitAll())
                 .build();
     }

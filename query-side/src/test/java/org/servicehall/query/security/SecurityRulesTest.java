@@ -78,6 +78,21 @@ class SecurityRulesTest {
         assertProblem(unknown, HttpStatus.UNAUTHORIZED, "Unauthorized");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theApiDocsSayWhichPathsNeedWhichSignInAndDocumentTheRefusals() {
+        Map<String, Object> paths = (Map<String, Object>) http.get("/v3/api-docs").getBody().get("paths");
+        Map<String, Object> rebuilds = (Map<String, Object>) ((Map<String, Object>) paths.get("/api/admin/rebuilds"))
+                .get("post");
+        Map<String, Object> board = (Map<String, Object>) ((Map<String, Object>) paths.get("/api/complaints/board"))
+                .get("get");
+
+        assertThat((List<Object>) rebuilds.get("security")).containsExactly(Map.of("basicAuth", List.of()));
+        assertThat((Map<String, Object>) rebuilds.get("responses")).containsKeys("401", "403");
+        assertThat((List<Object>) board.get("security")).containsExactly(Map.of(), Map.of("basicAuth", List.of()));
+        assertThat((Map<String, Object>) board.get("responses")).doesNotContainKeys("401", "403");
+    }
+
     private static void assertProblem(ResponseEntity<Map> response, HttpStatus status, String title) {
         assertThat(response.getStatusCode()).isEqualTo(status);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
