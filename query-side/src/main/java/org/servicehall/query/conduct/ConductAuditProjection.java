@@ -71,7 +71,7 @@ class ConductAuditProjection {
 
     /** For ad-hoc reads by hall and day on a real MongoDB; the API reads by {@code _id}, which needs none. */
     private void ensureIndexes() {
-        mongo.indexOps(AuditDay.class).ensureIndex(new Index().on("hallId", Sort.Direction.ASC)
+        mongo.indexOps(AuditDay.class).createIndex(new Index().on("hallId", Sort.Direction.ASC)
                                                               .on("day", Sort.Direction.ASC).named("hallId_1_day_1"));
     }
 

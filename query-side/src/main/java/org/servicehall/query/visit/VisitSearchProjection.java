@@ -82,7 +82,7 @@ class VisitSearchProjection {
 
     /** For ad-hoc reads on a real MongoDB; search itself reads by {@code _id} only. */
     private void ensureIndexes() {
-        mongo.indexOps(SummaryDocument.class).ensureIndex(new Index("hallId", Sort.Direction.ASC)
+        mongo.indexOps(SummaryDocument.class).createIndex(new Index("hallId", Sort.Direction.ASC)
                                                                   .on("day", Sort.Direction.ASC));
     }
 

@@ -119,7 +119,7 @@ class VisitTimelineProjection {
 
     /** For a real MongoDB; the embedded server ignores non-unique indexes. Lookups here are all by {@code _id}. */
     private void ensureIndexes() {
-        mongo.indexOps(TimelineMember.class).ensureIndex(new Index("visitId", Sort.Direction.ASC));
+        mongo.indexOps(TimelineMember.class).createIndex(new Index("visitId", Sort.Direction.ASC));
     }
 
     // ------------------------------------------------------------------------------------------------- the visit

@@ -99,7 +99,7 @@ class ViewMongoTemplateTest {
                                                                    .containsExactlyInAnyOrder("t-1", "t-2");
         mongo.remove(query(where("_id").is("t-3")), Thing.class);
         assertThat(stored("things__g1")).containsExactlyInAnyOrder("t-1", "t-2");
-        mongo.indexOps(Thing.class).ensureIndex(new Index("name", Sort.Direction.ASC).unique());
+        mongo.indexOps(Thing.class).createIndex(new Index("name", Sort.Direction.ASC).unique());
         assertThat(indexNames("things__g1")).contains("name_1");
         assertThat(mongo.collectionExists(Thing.class)).isTrue();
 
@@ -124,7 +124,7 @@ class ViewMongoTemplateTest {
         mongo.remove(query(where("_id").is("day-2")), "thing_tallies");
         mongo.getCollection("thing_tallies").insertOne(new Document("_id", "day-4").append("total", 10));
         mongo.getDb().getCollection("thing_tallies").insertOne(new Document("_id", "day-5").append("total", 11));
-        mongo.indexOps("thing_tallies").ensureIndex(new Index("total", Sort.Direction.ASC).unique());
+        mongo.indexOps("thing_tallies").createIndex(new Index("total", Sort.Direction.ASC).unique());
         assertThat(stored("thing_tallies__g1")).containsExactlyInAnyOrder("day-1", "day-3", "day-4", "day-5");
         assertThat(mongo.findById("day-1", Tally.class, "thing_tallies")).isEqualTo(new Tally("day-1", 8));
         assertThat(indexNames("thing_tallies__g1")).contains("total_1");
