@@ -52,7 +52,7 @@ public class MongoConfiguration {
                .addKeyValue("mongo", "external")
                .addKeyValue("hosts", connectionString.getHosts())
                .addKeyValue("database", connectionString.getDatabase())
-               .log("Using MongoDB at {} (from MONGODB_URI), database {}", connectionString.getHosts(),
+               .log("Using MongoDB at {} (hall.mongodb.uri, or MONGODB_URI), database {}", connectionString.getHosts(),
                     connectionString.getDatabase());
         }
         return () -> connectionString;
