@@ -25,6 +25,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindingResult;
 import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -135,7 +137,9 @@ class Problems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        return ResponseEntity.badRequest().body(invalid(bodyErrors(e.getBindingResult())));
+        boolean body = e.getParameter().hasParameterAnnotation(RequestBody.class);
+        return ResponseEntity.badRequest().body(invalid(body ? bodyErrors(e.getBindingResult())
+                                                             : queryErrors(e.getBindingResult())));
     }
 
     @Override
@@ -257,7 +261,7 @@ class Problems extends ResponseEntityExceptionHandler {
 
     private static List<InvalidField> bodyErrors(Errors errors) {
         List<InvalidField> result = new ArrayList<>();
-        Class<?> bodyType = errors instanceof org.springframework.validation.BindingResult binding
+        Class<?> bodyType = errors instanceof BindingResult binding
                 && binding.getTarget() != null ? binding.getTarget().getClass() : null;
         for (FieldError error : errors.getFieldErrors()) {
             result.add(new InvalidField(error.getField(), "body", error.getDefaultMessage(),
@@ -266,6 +270,35 @@ class Problems extends ResponseEntityExceptionHandler {
         }
         for (ObjectError error : errors.getGlobalErrors()) {
             result.add(new InvalidField(null, "body", error.getDefaultMessage(), null, null));
+        }
+        return result;
+    }
+
+    /**
+     * Query parameters bound to an object (a {@code @ParameterObject} record): an error may carry its own
+     * {@link InvalidField} (rules over several parameters), else it is a value that did not convert (a converter may
+     * explain why by throwing {@link InvalidInput}) or a Bean Validation violation.
+     */
+    private static List<InvalidField> queryErrors(BindingResult errors) {
+        List<InvalidField> result = new ArrayList<>();
+        for (FieldError error : errors.getFieldErrors()) {
+            if (error.contains(InvalidField.class)) {
+                result.add(error.unwrap(InvalidField.class));
+            } else if (error.contains(TypeMismatchException.class)) {
+                TypeMismatchException mismatch = error.unwrap(TypeMismatchException.class);
+                InvalidInput explained = cause(mismatch, InvalidInput.class);
+                Class<?> type = mismatch.getRequiredType();
+                result.add(explained != null
+                        ? new InvalidField(error.getField(), "query", explained.errors().get(0).message(),
+                                           scalar(mismatch.getValue()), explained.errors().get(0).allowedValues())
+                        : new InvalidField(error.getField(), "query", "must be " + expected(type),
+                                           scalar(mismatch.getValue()), allowedValues(type)));
+            } else {
+                Class<?> type = errors.getTarget() != null ? propertyType(errors.getTarget().getClass(),
+                                                                         error.getField()) : null;
+                result.add(new InvalidField(error.getField(), "query", error.getDefaultMessage(),
+                                            scalar(error.getRejectedValue()), allowedValues(type)));
+            }
         }
         return result;
     }

@@ -1,5 +1,6 @@
 package org.servicehall.query.application;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -9,19 +10,20 @@ import org.servicehall.api.application.ApplicationStatus;
 import org.servicehall.api.application.FindApplication;
 import org.servicehall.api.application.ListApplications;
 import org.servicehall.platform.web.InvalidField;
-import org.servicehall.platform.web.InvalidInput;
 import org.servicehall.platform.web.NotFound;
+import org.servicehall.query.support.CheckedTogether;
 import org.servicehall.query.support.ReadYourWrites;
 import org.servicehall.query.support.HallTime;
 import org.servicehall.query.support.Page;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -42,11 +44,9 @@ class ApplicationController {
                                                        .collect(Collectors.joining(", "));
 
     private final QueryGateway queries;
-    private final HallTime time;
 
-    ApplicationController(QueryGateway queries, HallTime time) {
+    ApplicationController(QueryGateway queries) {
         this.queries = queries;
-        this.time = time;
     }
 
     @GetMapping("/{id}")
@@ -56,22 +56,43 @@ class ApplicationController {
                       .orElseThrow(() -> new NotFound("Application", id));
     }
 
-    /** Open applications by default, earliest promised date first. */
-    @GetMapping
-    Page<ApplicationProgress> applications(@RequestParam(required = false) ApplicationStatus status,
-                                           @RequestParam(name = "hall", required = false) String hallId,
-                                           @RequestParam(required = false) BusinessType type,
-                                           @RequestParam(required = false) @DateTimeFormat(iso = DATE) LocalDate from,
-                                           @RequestParam(required = false) @DateTimeFormat(iso = DATE) LocalDate to,
-                                           @RequestParam(defaultValue = "0") @Min(0) int page,
-                                           @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1)
-                                           @Max(Page.MAX_SIZE) int size) {
-        if (type != null && !type.isApplication()) {
-            throw new InvalidInput(List.of(new InvalidField("type", "query", "must be a business application type",
-                                                            type.name(), APPLICATION_TYPES)));
+    /** The list's parameters; without any, open applications, earliest promised date first. */
+    record ListParameters(
+            @Parameter(description = "default: the open ones") ApplicationStatus status,
+            @Parameter(description = "a hall's id", example = "dalian-01") String hall,
+            @Parameter(description = "a business application type") BusinessType type,
+            @Parameter(description = "first day of the archive (with a final status), the hall's local date; "
+                    + "default: 29 days before 'to'", example = "2026-11-01") @DateTimeFormat(iso = DATE)
+            LocalDate from,
+            @Parameter(description = "last day of the archive (with a final status), inclusive, at most "
+                    + HallTime.MAX_ARCHIVE_DAYS + " days after 'from'; default: today", example = "2026-11-30")
+            @DateTimeFormat(iso = DATE) LocalDate to,
+            @Parameter(description = "0-based, default 0") @Min(0) Integer page,
+            @Parameter(description = "1 to " + Page.MAX_SIZE + ", default " + Page.DEFAULT_SIZE) @Min(1)
+            @Max(Page.MAX_SIZE) Integer size) implements CheckedTogether {
+
+        ListParameters {
+            page = page != null ? page : 0;
+            size = size != null ? size : Page.DEFAULT_SIZE;
         }
-        time.checkArchiveRange(status != null && status.isFinal(), hallId, from, to, FINAL_STATUSES);
-        return queries.query(new ListApplications(status, hallId, type, from, to, page, size),
+
+        @Override
+        public List<InvalidField> invalidTogether(HallTime time) {
+            List<InvalidField> invalid = new ArrayList<>(time.invalidArchiveRange(
+                    status != null && status.isFinal(), hall, from, to, FINAL_STATUSES));
+            if (type != null && !type.isApplication()) {
+                invalid.add(new InvalidField("type", "query", "must be a business application type", type.name(),
+                                             APPLICATION_TYPES));
+            }
+            return invalid;
+        }
+    }
+
+    @GetMapping
+    Page<ApplicationProgress> applications(@ParameterObject ListParameters parameters) {
+        return queries.query(new ListApplications(parameters.status(), parameters.hall(), parameters.type(),
+                                                  parameters.from(), parameters.to(), parameters.page(),
+                                                  parameters.size()),
                              Page.ofItems(ApplicationProgress.class))
                       .join();
     }

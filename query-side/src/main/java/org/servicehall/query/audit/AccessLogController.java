@@ -1,10 +1,14 @@
 package org.servicehall.query.audit;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.servicehall.platform.web.InvalidField;
-import org.servicehall.platform.web.InvalidInput;
+import org.servicehall.query.support.CheckedTogether;
+import org.servicehall.query.support.HallTime;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
@@ -32,24 +36,33 @@ class AccessLogController {
     record AccessLogPage(Instant from, Instant to, List<Access> entries, boolean truncated) {
     }
 
-    /** The window defaults to the last 24 hours. */
-    @GetMapping
-    AccessLogPage read(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-                       @RequestParam(defaultValue = "1000") int limit) {
-        Instant end = to != null ? to : Instant.now();
-        Instant start = from != null ? from : end.minus(Duration.ofDays(1));
-        if (!start.isBefore(end)) {
-            throw invalid("from", "must be before 'to' (" + end + ")", start.toString());
+    /** Which window, how many records. */
+    record AccessLogParameters(
+            @Parameter(description = "the window's start (ISO-8601); default: 24 hours before its end",
+                       example = "2026-11-28T00:00:00Z") Instant from,
+            @Parameter(description = "the window's end (ISO-8601), exclusive; default: now",
+                       example = "2026-11-29T00:00:00Z") Instant to,
+            @Parameter(description = "the most records to answer, 1 to " + MAX_LIMIT + ", default 1000")
+            @Min(1) @Max(MAX_LIMIT) Integer limit) implements CheckedTogether {
+
+        AccessLogParameters {
+            to = to != null ? to : Instant.now();
+            from = from != null ? from : to.minus(Duration.ofDays(1));
+            limit = limit != null ? limit : 1000;
         }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw invalid("limit", "must be between 1 and " + MAX_LIMIT, limit);
+
+        @Override
+        public List<InvalidField> invalidTogether(HallTime time) {
+            return from.isBefore(to) ? List.of() : List.of(new InvalidField(
+                    "from", "query", "must be before 'to' (" + to + ")", from.toString(), null));
         }
-        List<Access> entries = log.between(start, end, limit + 1);
-        return new AccessLogPage(start, end, entries.subList(0, Math.min(limit, entries.size())),
-                                 entries.size() > limit);
     }
 
-    private static InvalidInput invalid(String parameter, String message, Object rejectedValue) {
-        return new InvalidInput(List.of(new InvalidField(parameter, "query", message, rejectedValue, null)));
+    @GetMapping
+    AccessLogPage read(@ParameterObject AccessLogParameters parameters) {
+        List<Access> entries = log.between(parameters.from(), parameters.to(), parameters.limit() + 1);
+        return new AccessLogPage(parameters.from(), parameters.to(),
+                                 entries.subList(0, Math.min(parameters.limit(), entries.size())),
+                                 entries.size() > parameters.limit());
     }
 }

@@ -1,5 +1,7 @@
 package org.servicehall.query.payment;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.NotNull;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.servicehall.api.payment.FindPayment;
@@ -7,14 +9,15 @@ import org.servicehall.api.payment.FindShift;
 import org.servicehall.api.payment.ListPayments;
 import org.servicehall.api.payment.ListTills;
 import org.servicehall.platform.web.InvalidField;
-import org.servicehall.platform.web.InvalidInput;
 import org.servicehall.platform.web.NotFound;
+import org.servicehall.query.support.CheckedTogether;
+import org.servicehall.query.support.HallTime;
 import org.servicehall.query.support.ReadYourWrites;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
@@ -33,16 +36,28 @@ class PaymentController {
         this.queries = queries;
     }
 
-    /** The day's collections and refunds by cashier; {@code day} defaults to the hall's today. */
-    @GetMapping("/payments")
-    PaymentDay payments(@RequestParam(required = false) @DateTimeFormat(iso = DATE) LocalDate day,
-                        @RequestParam(name = "cashier", required = false) String cashierId,
-                        @RequestParam(name = "hall", required = false) String hallId) {
-        if (cashierId == null && hallId == null) {
-            throw new InvalidInput(List.of(new InvalidField("cashier", "query", "is required without 'hall': say "
-                    + "whose payments, 'cashier', 'hall' or both", null, null)));
+    /** Whose payments on which day: a cashier's, a hall's, or a cashier's at a hall. */
+    record PaymentDayParameters(
+            @Parameter(description = "the hall's local date; default: the hall's today", example = "2026-11-28")
+            @DateTimeFormat(iso = DATE) LocalDate day,
+            @Parameter(description = "a cashier's staff id; required without 'hall'", example = "cashier-01")
+            String cashier,
+            @Parameter(description = "a hall's id; required without 'cashier'", example = "dalian-01") String hall)
+            implements CheckedTogether {
+
+        @Override
+        public List<InvalidField> invalidTogether(HallTime time) {
+            return cashier == null && hall == null ? List.of(new InvalidField(
+                    "cashier", "query", "is required without 'hall': say whose payments, 'cashier', 'hall' or both",
+                    null, null)) : List.of();
         }
-        return queries.query(new ListPayments(day, cashierId, hallId), PaymentDay.class).join();
+    }
+
+    /** The day's collections and refunds by cashier. */
+    @GetMapping("/payments")
+    PaymentDay payments(@ParameterObject PaymentDayParameters parameters) {
+        return queries.query(new ListPayments(parameters.day(), parameters.cashier(), parameters.hall()),
+                             PaymentDay.class).join();
     }
 
     @GetMapping("/payments/{id}")
@@ -59,10 +74,18 @@ class PaymentController {
                       .orElseThrow(() -> new NotFound("Shift", id));
     }
 
-    /** The cashier's shifts on the day (default: the hall's today) with their settlements. */
+    /** Whose till on which day. */
+    record TillParameters(
+            @Parameter(description = "the cashier's staff id", example = "cashier-01") @NotNull(message = "is required")
+            String cashier,
+            @Parameter(description = "the hall's local date; default: the hall's today", example = "2026-11-28")
+            @DateTimeFormat(iso = DATE) LocalDate day) {
+    }
+
+    /** The cashier's shifts on the day with their settlements. */
     @GetMapping("/tills")
-    List<Till> tills(@RequestParam(name = "cashier") String cashierId,
-                     @RequestParam(required = false) @DateTimeFormat(iso = DATE) LocalDate day) {
-        return queries.query(new ListTills(cashierId, day), ResponseTypes.multipleInstancesOf(Till.class)).join();
+    List<Till> tills(@ParameterObject TillParameters parameters) {
+        return queries.query(new ListTills(parameters.cashier(), parameters.day()),
+                             ResponseTypes.multipleInstancesOf(Till.class)).join();
     }
 }

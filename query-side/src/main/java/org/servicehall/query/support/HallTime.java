@@ -63,17 +63,20 @@ public class HallTime {
     }
 
     /**
-     * Checks the {@code from} and {@code to} of a list query: they choose the archive's days, so they go with a
-     * closed status only ({@code closedStatuses} says which, for the message).
+     * What is wrong with the {@code from} and {@code to} of a list query: they choose the archive's days, so they go
+     * with a closed status only ({@code closedStatuses} says which, for the message), and make a range as
+     * {@link #archiveRange} reads it.
      */
-    public void checkArchiveRange(boolean archive, String hallId, LocalDate from, LocalDate to,
-                                  String closedStatuses) {
+    public List<InvalidField> invalidArchiveRange(boolean archive, String hallId, LocalDate from, LocalDate to,
+                                                  String closedStatuses) {
         if (archive) {
-            archiveRange(hallId, from, to);
-        } else if (from != null || to != null) {
-            throw invalid(from != null ? "from" : "to", "chooses days of the archive: it goes with status "
-                    + closedStatuses + " only", from != null ? from : to);
+            return invalidRange(hallId, from, to);
         }
+        if (from != null || to != null) {
+            return List.of(invalid(from != null ? "from" : "to", "chooses days of the archive: it goes with status "
+                    + closedStatuses + " only", from != null ? from : to));
+        }
+        return List.of();
     }
 
     /**
@@ -82,21 +85,38 @@ public class HallTime {
      * naming the parameter.
      */
     public DayRange archiveRange(String hallId, LocalDate from, LocalDate to) {
-        LocalDate last = to != null ? to : today(hallId);
-        LocalDate first = from != null ? from : last.minusDays(DEFAULT_ARCHIVE_DAYS - 1);
+        List<InvalidField> invalid = invalidRange(hallId, from, to);
+        if (!invalid.isEmpty()) {
+            throw new InvalidInput(invalid);
+        }
+        LocalDate last = last(hallId, to);
+        return new DayRange(first(last, from), last);
+    }
+
+    private List<InvalidField> invalidRange(String hallId, LocalDate from, LocalDate to) {
+        LocalDate last = last(hallId, to);
+        LocalDate first = first(last, from);
         if (first.isAfter(last)) {
-            throw invalid("from", "is after 'to' (" + last + ")", first);
+            return List.of(invalid("from", "is after 'to' (" + last + ")", first));
         }
         if (ChronoUnit.DAYS.between(first, last) >= MAX_ARCHIVE_DAYS) {
             // blame the one the client gave; both given, the end
-            throw to != null ? invalid("to", "makes the range from " + first + " longer than " + MAX_ARCHIVE_DAYS
-                    + " days", to) : invalid("from", "makes the range to " + last + " longer than " + MAX_ARCHIVE_DAYS
-                    + " days", from);
+            return List.of(to != null ? invalid("to", "makes the range from " + first + " longer than "
+                    + MAX_ARCHIVE_DAYS + " days", to) : invalid("from", "makes the range to " + last
+                    + " longer than " + MAX_ARCHIVE_DAYS + " days", from));
         }
-        return new DayRange(first, last);
+        return List.of();
     }
 
-    private static InvalidInput invalid(String parameter, String message, LocalDate value) {
-        return new InvalidInput(List.of(new InvalidField(parameter, "query", message, value.toString(), null)));
+    private LocalDate last(String hallId, LocalDate to) {
+        return to != null ? to : today(hallId);
+    }
+
+    private static LocalDate first(LocalDate last, LocalDate from) {
+        return from != null ? from : last.minusDays(DEFAULT_ARCHIVE_DAYS - 1);
+    }
+
+    private static InvalidField invalid(String parameter, String message, LocalDate value) {
+        return new InvalidField(parameter, "query", message, value.toString(), null);
     }
 }

@@ -17,7 +17,7 @@ import java.util.function.Function;
 public record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
 
     /** The page size a list query gets when it asks for none. */
-    public static final String DEFAULT_SIZE = "50";
+    public static final int DEFAULT_SIZE = 50;
     /** The largest page a list query may ask for. */
     public static final int MAX_SIZE = 200;
 

@@ -1,15 +1,19 @@
 package org.servicehall.query.visit;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
 import org.servicehall.api.BusinessType;
 import org.servicehall.api.visit.SearchVisits;
 import org.servicehall.api.visit.VisitOutcome;
 import org.servicehall.platform.web.InvalidField;
-import org.servicehall.platform.web.InvalidInput;
-import org.springframework.util.MultiValueMap;
+import org.servicehall.query.support.CheckedTogether;
+import org.servicehall.query.support.HallTime;
+import org.springframework.format.annotation.DateTimeFormat;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,19 +21,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/**
- * The query parameters of visit search, checked: everything wrong, including a parameter that does not exist (a
- * typo would otherwise silently widen the search), is one 400 naming each parameter and, for a fixed set, its values.
- */
-final class VisitSearchParameters {
+import static org.springframework.format.annotation.DateTimeFormat.ISO.DATE;
+
+/** The query parameters of visit search. */
+record VisitSearchParameters(
+        @Parameter(description = "hall id; repeat it or separate ids by commas for several halls", required = true,
+                   example = "dalian-01") @NotEmpty(message = "is required: one or more hall ids") List<String> hall,
+        @Parameter(description = "first day (yyyy-MM-dd, the hall's local date), default: today at the (first) hall, "
+                + "or 'to' if given", example = "2026-11-28") @DateTimeFormat(iso = DATE) LocalDate from,
+        @Parameter(description = "last day, inclusive, at most " + VisitSearchParameters.MAX_DAYS + " days after "
+                + "'from'; default: 'from'", example = "2026-11-30") @DateTimeFormat(iso = DATE) LocalDate to,
+        @Parameter(description = "a BusinessType the visit was about") BusinessType businessType,
+        @Parameter(description = "a staff id that acted during the visit", example = "clerk-02") String staff,
+        @Parameter(description = "a VisitOutcome") VisitOutcome outcome,
+        @Parameter(description = "least waiting time in whole minutes; visits that did not wait do not match",
+                   example = "15") @Min(0) Integer minWait,
+        @Parameter(description = "true: only visits with a routing error; false: only visits without")
+        Boolean routingError,
+        @Parameter(description = "arrivedAt (default), waitingTime, serviceTime or timeInHall, then ',asc' (default) "
+                + "or ',desc'; visits without the figure come last", example = "waitingTime,desc") String sort,
+        @Parameter(description = "0-based, default 0") @Min(0) Integer page,
+        @Parameter(description = "1 to " + VisitSearchParameters.MAX_SIZE + ", default "
+                + VisitSearchParameters.DEFAULT_SIZE) @Min(1) @Max(VisitSearchParameters.MAX_SIZE) Integer size)
+        implements CheckedTogether {
 
     static final int MAX_DAYS = 31;
     static final int MAX_SIZE = 200;
     static final int DEFAULT_SIZE = 20;
 
-    private static final List<String> KNOWN = List.of("hall", "from", "to", "businessType", "staff", "outcome",
-                                                      "minWait", "routingError", "sort", "page", "size",
-                                                      "awaitPosition");
     private static final Map<String, SearchVisits.Order> ORDERS = Map.of(
             "arrivedAt", SearchVisits.Order.ARRIVED_AT,
             "waitingTime", SearchVisits.Order.WAITING_TIME,
@@ -37,130 +56,50 @@ final class VisitSearchParameters {
             "timeInHall", SearchVisits.Order.TIME_IN_HALL);
     private static final List<String> ORDER_NAMES = List.of("arrivedAt", "waitingTime", "serviceTime", "timeInHall");
 
-    private final MultiValueMap<String, String> parameters;
-    private final List<InvalidField> errors = new ArrayList<>();
+    VisitSearchParameters {
+        hall = hall == null ? List.of() : hall.stream().flatMap(value -> Arrays.stream(value.split(",")))
+                                              .map(String::trim).filter(id -> !id.isEmpty()).distinct().toList();
+        sort = sort != null ? sort : "arrivedAt";
+        page = page != null ? page : 0;
+        size = size != null ? size : DEFAULT_SIZE;
+    }
 
-    private VisitSearchParameters(MultiValueMap<String, String> parameters) {
-        this.parameters = parameters;
+    @Override
+    public List<InvalidField> invalidTogether(HallTime time) {
+        List<InvalidField> invalid = new ArrayList<>();
+        String[] sortParts = sort.split(",", -1);
+        String direction = direction();
+        if (order() == null || sortParts.length > 2) {
+            invalid.add(new InvalidField("sort", "query", "is a field to sort by, optionally followed by ',asc' or "
+                    + "',desc'", sort, ORDER_NAMES));
+        } else if (!direction.equals("asc") && !direction.equals("desc")) {
+            invalid.add(new InvalidField("sort", "query", "'" + direction + "' is not a direction", sort,
+                                         List.of("asc", "desc")));
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            invalid.add(new InvalidField("to", "query", "must not be before 'from' (" + from + ")", to.toString(),
+                                         null));
+        } else if (from != null && to != null && ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+            invalid.add(new InvalidField("to", "query", "the search spans at most " + MAX_DAYS + " days",
+                                         to.toString(), null));
+        }
+        return invalid;
     }
 
     /** @param today which day it is at a hall */
-    static SearchVisits parse(MultiValueMap<String, String> parameters, Function<String, LocalDate> today) {
-        return new VisitSearchParameters(parameters).parse(today);
+    SearchVisits query(Function<String, LocalDate> today) {
+        LocalDate first = from != null ? from : to != null ? to : today.apply(hall.get(0));
+        return new SearchVisits(hall, first, to != null ? to : first, businessType, staff, outcome,
+                                minWait == null ? null : Duration.ofMinutes(minWait), routingError, order(),
+                                direction().equals("desc"), page, size);
     }
 
-    private SearchVisits parse(Function<String, LocalDate> today) {
-        parameters.keySet().stream().filter(name -> !KNOWN.contains(name)).forEach(
-                name -> errors.add(new InvalidField(name, "query", "is not a parameter of visit search", null,
-                                                    KNOWN)));
-        List<String> halls = parameters.getOrDefault("hall", List.of()).stream()
-                                       .flatMap(value -> Arrays.stream(value.split(",")))
-                                       .map(String::trim).filter(hall -> !hall.isEmpty()).distinct().toList();
-        if (halls.isEmpty()) {
-            errors.add(new InvalidField("hall", "query", "is required: one or more hall ids", null, null));
-        }
-        LocalDate from = single("from", this::date);
-        LocalDate to = single("to", this::date);
-        BusinessType businessType = single("businessType", value -> constant(value, BusinessType.class));
-        String staff = single("staff", Function.identity());
-        VisitOutcome outcome = single("outcome", value -> constant(value, VisitOutcome.class));
-        Integer minWait = single("minWait", value -> number(value, 0, Integer.MAX_VALUE));
-        Boolean routingError = single("routingError", this::bool);
-        String sort = single("sort", Function.identity());
-        Integer page = single("page", value -> number(value, 0, Integer.MAX_VALUE));
-        Integer size = single("size", value -> number(value, 1, MAX_SIZE));
-
-        String[] sortParts = (sort == null ? "arrivedAt" : sort).split(",", -1);
-        SearchVisits.Order order = ORDERS.get(sortParts[0].trim());
-        String direction = sortParts.length == 2 ? sortParts[1].trim() : "asc";
-        if (order == null || sortParts.length > 2) {
-            errors.add(new InvalidField("sort", "query", "is a field to sort by, optionally followed by ',asc' or "
-                    + "',desc'", sort, ORDER_NAMES));
-        } else if (!direction.equals("asc") && !direction.equals("desc")) {
-            errors.add(new InvalidField("sort", "query", "'" + direction + "' is not a direction", sort,
-                                        List.of("asc", "desc")));
-        }
-        if (from != null && to != null && to.isBefore(from)) {
-            errors.add(new InvalidField("to", "query", "must not be before 'from' (" + from + ")", to.toString(),
-                                        null));
-        } else if (from != null && to != null && ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            errors.add(new InvalidField("to", "query", "the search spans at most " + MAX_DAYS + " days",
-                                        to.toString(), null));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
-        from = from != null ? from : to != null ? to : today.apply(halls.get(0));
-        to = to != null ? to : from;
-        return new SearchVisits(halls, from, to, businessType, staff, outcome,
-                                minWait == null ? null : Duration.ofMinutes(minWait), routingError, order,
-                                direction.equals("desc"), page == null ? 0 : page,
-                                size == null ? DEFAULT_SIZE : size);
+    private SearchVisits.Order order() {
+        return ORDERS.get(sort.split(",", -1)[0].trim());
     }
 
-    /** The parameter's one value, parsed; null if it is absent or wrong (then an error is noted). */
-    private <T> T single(String name, Function<String, T> parse) {
-        List<String> values = parameters.getOrDefault(name, List.of());
-        if (values.size() > 1) {
-            errors.add(new InvalidField(name, "query", "is given " + values.size() + " times; give it once", null,
-                                        null));
-            return null;
-        }
-        if (values.isEmpty() || values.get(0).isBlank()) {
-            return null;
-        }
-        try {
-            return parse.apply(values.get(0).trim());
-        } catch (Wrong wrong) {
-            errors.add(new InvalidField(name, "query", wrong.getMessage(), values.get(0), wrong.allowedValues));
-            return null;
-        }
-    }
-
-    private LocalDate date(String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new Wrong("is not a date: expected yyyy-MM-dd, e.g. 2026-11-28", null);
-        }
-    }
-
-    private static int number(String value, int min, int max) {
-        try {
-            int number = Integer.parseInt(value);
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new Wrong("is a whole number from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max), null);
-    }
-
-    private boolean bool(String value) {
-        if (value.equals("true") || value.equals("false")) {
-            return Boolean.parseBoolean(value);
-        }
-        throw new Wrong("is true or false", List.of("true", "false"));
-    }
-
-    private static <E extends Enum<E>> E constant(String value, Class<E> type) {
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw new Wrong("'" + value + "' is not a " + type.getSimpleName(),
-                            Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
-        }
-    }
-
-    /** A value that does not parse; becomes one of the request's errors. */
-    private static final class Wrong extends RuntimeException {
-
-        private final transient List<String> allowedValues;
-
-        Wrong(String message, List<String> allowedValues) {
-            super(message, null, false, false);
-            this.allowedValues = allowedValues;
-        }
+    private String direction() {
+        String[] sortParts = sort.split(",", -1);
+        return sortParts.length == 2 ? sortParts[1].trim() : "asc";
     }
 }

@@ -30,6 +30,7 @@ import org.servicehall.api.visit.TransferredToDepartment;
 import org.servicehall.api.visit.VisitStarted;
 import org.servicehall.platform.axon.EventTimes;
 import org.servicehall.platform.calendar.ServiceCalendar;
+import org.servicehall.query.support.Page;
 import org.servicehall.query.support.ViewDefinition;
 import org.servicehall.query.support.ViewUpdates;
 import org.springframework.context.annotation.Bean;
@@ -238,7 +239,7 @@ class VisitSearchProjection {
     }
 
     @QueryHandler
-    VisitPage handle(SearchVisits search) {
+    Page<VisitSummary> handle(SearchVisits search) {
         List<String> dayIds = new ArrayList<>();
         for (String hallId : search.hallIds()) {
             search.from().datesUntil(search.to().plusDays(1)).forEach(day -> dayIds.add(VisitDay.idOf(hallId, day)));
@@ -253,10 +254,7 @@ class VisitSearchProjection {
                  .forEach(matching::add);
         }
         matching.sort(order(search));
-        int from = (int) Math.min((long) search.page() * search.size(), matching.size());
-        int to = Math.min(from + search.size(), matching.size());
-        int totalPages = (matching.size() + search.size() - 1) / search.size();
-        return new VisitPage(matching.subList(from, to), search.page(), search.size(), matching.size(), totalPages);
+        return Page.of(matching, search.page(), search.size());
     }
 
     private static Predicate<VisitSummary> matches(SearchVisits search) {

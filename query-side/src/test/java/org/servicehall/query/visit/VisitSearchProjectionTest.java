@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.servicehall.query.support.Page;
 import org.servicehall.api.BusinessType;
 import org.servicehall.api.Channel;
 import org.servicehall.api.consultation.ConsultationOpened;
@@ -226,9 +227,9 @@ class VisitSearchProjectionTest {
         assertThat(ids(hall1.order(SearchVisits.Order.ARRIVED_AT, true).build()))
                 .containsExactly("v-c", "v-b", "v-e", "v-a");
 
-        VisitPage first = projection.handle(hall1.order(SearchVisits.Order.WAITING_TIME, true).page(0, 3).build());
-        VisitPage second = projection.handle(hall1.page(1, 3).build());
-        VisitPage beyond = projection.handle(hall1.page(5, 3).build());
+        Page<VisitSummary> first = projection.handle(hall1.order(SearchVisits.Order.WAITING_TIME, true).page(0, 3).build());
+        Page<VisitSummary> second = projection.handle(hall1.page(1, 3).build());
+        Page<VisitSummary> beyond = projection.handle(hall1.page(5, 3).build());
         assertThat(first.items()).extracting(VisitSummary::visitId).containsExactly("v-a", "v-b", "v-e");
         assertThat(second.items()).extracting(VisitSummary::visitId).containsExactly("v-c");
         assertThat(beyond.items()).isEmpty();
@@ -239,7 +240,7 @@ class VisitSearchProjectionTest {
     @Test
     void theSameEventsDeliveredAgainChangeNothing() {
         SearchVisits everything = search("hall-1", "hall-2").days("2026-11-28", "2026-11-29").build();
-        VisitPage once = projection.handle(everything);
+        Page<VisitSummary> once = projection.handle(everything);
 
         handle(handlers, history);
         handle(handlers, history.get(0), history.get(0));

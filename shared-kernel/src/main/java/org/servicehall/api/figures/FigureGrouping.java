@@ -1,10 +1,9 @@
 package org.servicehall.api.figures;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
-
-/** How service figures are broken down into rows; {@code apiName} is the value of the {@code groupBy} parameter. */
+/**
+ * How service figures are broken down into rows; {@code apiName}, also its {@code toString()}, is how the
+ * {@code groupBy} parameter names it.
+ */
 public enum FigureGrouping {
     /** one row per local date in the hall's time zone */
     DAY("day"),
@@ -23,11 +22,8 @@ public enum FigureGrouping {
         return apiName;
     }
 
-    public static Optional<FigureGrouping> fromApiName(String name) {
-        return Arrays.stream(values()).filter(grouping -> grouping.apiName.equals(name)).findFirst();
-    }
-
-    public static List<String> apiNames() {
-        return Arrays.stream(values()).map(FigureGrouping::apiName).toList();
+    @Override
+    public String toString() {
+        return apiName;
     }
 }
