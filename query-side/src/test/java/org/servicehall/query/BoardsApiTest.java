@@ -199,6 +199,43 @@ class BoardsApiTest {
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyBadParameterOfABoardIsNamedInOneProblem() {
+        ResponseEntity<Map> response = http.getForEntity(
+                "/api/complaints?status=OPENED&class=NOISE&size=500&from=2026-11-01&departmnet=metering", Map.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) response.getBody().get("errors");
+        assertThat(errors).extracting(error -> error.get("field"))
+                          .containsExactly("status", "class", "from", "size", "departmnet");
+        assertThat(errors).allSatisfy(error -> assertThat(error.get("in")).isEqualTo("query"));
+        assertThat(errors.get(0)).containsEntry("rejectedValue", "OPENED");
+        assertThat((List<Object>) errors.get(0).get("allowedValues")).contains("REGISTERED");
+        assertThat((List<Object>) errors.get(1).get("allowedValues")).contains("SUPPLY_QUALITY");
+        assertThat((List<Object>) errors.get(4).get("allowedValues")).contains("department", "class", "hall");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOpenApiDescriptionListsEachQueryParameterOfTheBoards() {
+        Map<String, Object> paths = (Map<String, Object>) http.getForObject("/v3/api-docs", Map.class).get("paths");
+        Map<String, List<String>> expected = Map.of(
+                "/api/complaints", List.of("status", "class", "department", "hall", "deadline", "from", "to", "page",
+                                           "size"),
+                "/api/work-orders", List.of("status", "department", "hall", "overdue", "from", "to", "page", "size"),
+                "/api/applications", List.of("status", "hall", "type", "from", "to", "page", "size"),
+                "/api/payments", List.of("day", "cashier", "hall"),
+                "/api/tills", List.of("cashier", "day"));
+        expected.forEach((path, names) -> {
+            List<Map<String, Object>> parameters = (List<Map<String, Object>>)
+                    ((Map<String, Object>) ((Map<String, Object>) paths.get(path)).get("get")).get("parameters");
+            assertThat(parameters).as(path).filteredOn(parameter -> "query".equals(parameter.get("in")))
+                                  .extracting(parameter -> parameter.get("name"))
+                                  .containsAll(names).doesNotContain("complaintClass", "parameters");
+        });
+    }
+
     @SuppressWarnings("unchecked")
     private void assertProblem(String uri, String field, String oneAllowedValue) {
         TestRestTemplate client = uri.startsWith("/api/admin/") ? http.withBasicAuth("admin", "admin") : http;

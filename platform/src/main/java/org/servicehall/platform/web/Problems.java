@@ -292,7 +292,8 @@ class Problems extends ResponseEntityExceptionHandler {
                         ? new InvalidField(error.getField(), "query", explained.errors().get(0).message(),
                                            scalar(mismatch.getValue()), explained.errors().get(0).allowedValues())
                         : new InvalidField(error.getField(), "query", "must be " + expected(type),
-                                           scalar(mismatch.getValue()), allowedValues(type)));
+                                           scalar(mismatch.getValue()), type == Boolean.class
+                                                   ? List.of("true", "false") : allowedValues(type)));
             } else {
                 Class<?> type = errors.getTarget() != null ? propertyType(errors.getTarget().getClass(),
                                                                          error.getField()) : null;

@@ -182,4 +182,17 @@ class ConductAuditApiTest {
         assertThat(badPaging.body().path("errors").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("from", "page", "size");
     }
+
+    @Test
+    void aDisabledRuleAndBadPagingAreNamedTogether() {
+        Response response = get("/api/audit/findings?" + RANGE + "&rule=wet-floor-sign&size=0&colour=red");
+
+        assertThat(response.status()).isEqualTo(400);
+        JsonNode errors = response.body().path("errors");
+        assertThat(errors.findValuesAsText("field")).containsExactly("rule", "size", "colour");
+        assertThat(errors.get(0).path("message").asText())
+                .isEqualTo("is disabled by hall.audit.rules.wet-floor-sign.enabled");
+        assertThat(errors.get(0).path("rejectedValue").asText()).isEqualTo("wet-floor-sign");
+        assertThat(errors.findValuesAsText("in")).containsOnly("query");
+    }
 }

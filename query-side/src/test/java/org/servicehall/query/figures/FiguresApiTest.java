@@ -127,6 +127,18 @@ class FiguresApiTest {
     }
 
     @Test
+    void aBadRangeAndABadGroupingAreNamedTogether() throws Exception {
+        ResponseEntity<String> response = http.getForEntity(
+                "/api/figures?hall=hall-1&from=2026-11-28&to=2026-11-27&groupBy=week", String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        JsonNode errors = json.readTree(response.getBody()).path("errors");
+        assertThat(errors.findValuesAsText("field")).containsExactly("to", "groupBy");
+        assertThat(errors.get(1).path("allowedValues")).extracting(JsonNode::asText)
+                                                       .containsExactly("day", "businessType", "staff");
+    }
+
+    @Test
     void aFullYearIsAllowed() {
         assertThat(http.getForEntity("/api/figures?hall=hall-1&from=2024-01-01&to=2024-12-31", String.class)
                        .getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -287,6 +287,17 @@ class VisitQueryApiTest {
         assertThat(fields).containsExactlyInAnyOrder("colour", "hall", "outcome", "size");
     }
 
+    @Test
+    void aBadValueAndABadRangeAreToldTogether() {
+        HttpResponse<String> response = get("/api/visits?hall=h&outcome=HAPPY&sort=speed&from=2026-11-28"
+                                                    + "&to=2026-11-27&minWait=-5");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        body(response).get("errors").forEach(error -> fields.add(error.get("field").asText()));
+        assertThat(fields).containsExactly("to", "outcome", "minWait", "sort");
+    }
+
     // --------------------------------------------------------------------------------------- live timeline
 
     /** Follows a path of this application as Server-Sent Events. */
