@@ -1,14 +1,14 @@
 package org.servicehall.platform.eventstore;
 
 import org.bson.Document;
+import org.servicehall.api.MetadataKeys;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeMap;
@@ -49,6 +49,37 @@ public final class EventHistory {
     public record StoredEvent(long globalPosition, int commitOffset, String aggregateType, String aggregateIdentifier,
                               long sequenceNumber, String eventIdentifier, String payloadType, String payloadRevision,
                               Instant timestamp, Instant recordedAt, Object payload, Document metaData) {
+
+        /** The payload type's simple name ({@code FeeCollected}), as people name events. */
+        public String type() {
+            return simpleName(payloadType);
+        }
+    }
+
+    /**
+     * Which events a walk over a time range keeps: those of the given aggregate types, event types (simple names, as
+     * {@link StoredEvent#type()}) and halls (the {@code hallId} in their metadata). An empty set keeps every value.
+     * Only positions are looked up in the store (see the class comment), so the selection is applied to each window as
+     * it is read: a commit of another aggregate type is skipped before its events are built.
+     */
+    public record Selection(Set<String> aggregateTypes, Set<String> eventTypes, Set<String> halls) {
+
+        public static final Selection EVERYTHING = new Selection(Set.of(), Set.of(), Set.of());
+
+        public Selection {
+            aggregateTypes = Set.copyOf(aggregateTypes);
+            eventTypes = Set.copyOf(eventTypes);
+            halls = Set.copyOf(halls);
+        }
+
+        boolean keepsCommitOf(String aggregateType) {
+            return aggregateTypes.isEmpty() || aggregateTypes.contains(aggregateType);
+        }
+
+        boolean keeps(StoredEvent event) {
+            return (eventTypes.isEmpty() || eventTypes.contains(event.type()))
+                    && (halls.isEmpty() || halls.contains(event.metaData().getString(MetadataKeys.HALL_ID)));
+        }
     }
 
     /** Every event of one aggregate, in sequence order; empty if there is no such aggregate. */
@@ -66,30 +97,37 @@ public final class EventHistory {
      * commits at a time.
      */
     public Stream<StoredEvent> recordedBetween(Instant from, Instant to) {
+        return windowsRecordedBetween(from, to, Selection.EVERYTHING).flatMap(List::stream);
+    }
+
+    /**
+     * The events recorded in {@code [from, to)} that {@code selection} keeps, in global order, one list per window of
+     * {@value #WINDOW} positions read (a list may be empty when nothing in its window was kept). Lazy: the stream
+     * reads the next window only when asked for it, so a consumer that stops (a client gone) stops the reads, and
+     * memory holds one window whatever the range.
+     */
+    public Stream<List<StoredEvent>> windowsRecordedBetween(Instant from, Instant to, Selection selection) {
         long start = Math.max(1, engine.firstPositionRecordedAt(from.minus(CLOCK_SLACK)));
-        Spliterator<StoredEvent> spliterator = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+        Spliterator<List<StoredEvent>> spliterator = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
                 Spliterator.ORDERED | Spliterator.NONNULL) {
-            private final Deque<StoredEvent> buffer = new ArrayDeque<>();
             private long next = start;
             private boolean done;
 
             @Override
-            public boolean tryAdvance(Consumer<? super StoredEvent> action) {
-                while (buffer.isEmpty() && !done) {
-                    fill();
-                }
-                if (buffer.isEmpty()) {
+            public boolean tryAdvance(Consumer<? super List<StoredEvent>> action) {
+                if (done) {
                     return false;
                 }
-                action.accept(buffer.poll());
+                action.accept(fill());
                 return true;
             }
 
-            private void fill() {
+            private List<StoredEvent> fill() {
+                List<StoredEvent> kept = new ArrayList<>();
                 long head = engine.headPosition();
                 if (next > head) {
                     done = true;
-                    return;
+                    return kept;
                 }
                 long end = Math.min(head, next + WINDOW - 1);
                 TreeMap<Long, Document> window = engine.find(LongStream.rangeClosed(next, end).boxed().toList());
@@ -103,16 +141,23 @@ public final class EventHistory {
                     Instant recordedAt = SequencedEventStorageEngine.recordedAt(commit);
                     sawCommit = true;
                     anyBeforeEnd |= recordedAt.isBefore(to.plus(CLOCK_SLACK));
-                    if (!recordedAt.isBefore(from) && recordedAt.isBefore(to)) {
-                        buffer.addAll(events(commit));
+                    if (!recordedAt.isBefore(from) && recordedAt.isBefore(to)
+                            && selection.keepsCommitOf(commit.getString(CommitDocuments.AGGREGATE_TYPE))) {
+                        events(commit).stream().filter(selection::keeps).forEach(kept::add);
                     }
                 }
                 next = end + 1;
                 // Positions in flight or fenced say nothing about time: only commits past the range end the walk.
                 done = sawCommit && !anyBeforeEnd;
+                return kept;
             }
         };
         return StreamSupport.stream(spliterator, false);
+    }
+
+    private static String simpleName(String className) {
+        return className == null ? null : className.substring(Math.max(className.lastIndexOf('.'),
+                                                                          className.lastIndexOf('$')) + 1);
     }
 
     private static List<StoredEvent> events(Document commit) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventHistoryTest {
 
     record Noted(String id, int n) {
+    }
+
+    record Other(String id) {
     }
 
     private final TestMongo mongo = TestMongo.start();
@@ -96,5 +100,38 @@ class EventHistoryTest {
         assertThat(range).extracting(EventHistory.StoredEvent::globalPosition).isSorted();
         assertThat(history.recordedBetween(Instant.parse("2026-11-29T00:00:00Z"),
                                            Instant.parse("2026-11-30T00:00:00Z")).count()).isZero();
+    }
+
+    @Test
+    void aSelectionKeepsTheChosenAggregateTypesEventTypesAndHallsWindowByWindow() {
+        engine.ensureIndexes();
+        for (int i = 0; i < 1_200; i++) {
+            now.set(Instant.parse("2026-11-28T00:00:00Z").plusSeconds(i));
+            String hall = "hall-" + (i % 3);
+            engine.appendEvents(new GenericDomainEventMessage<>(i % 2 == 0 ? "Note" : "Memo", "a-" + i, 0,
+                                                                new Noted("a-" + i, i), MetaData.with("hallId", hall)),
+                                new GenericDomainEventMessage<>(i % 2 == 0 ? "Note" : "Memo", "a-" + i, 1,
+                                                                new Other("a-" + i), MetaData.with("hallId", hall)));
+        }
+        Instant from = Instant.parse("2026-11-28T00:00:00Z");
+        Instant to = from.plusSeconds(1_200);
+
+        List<List<EventHistory.StoredEvent>> windows = history.windowsRecordedBetween(
+                from, to, new EventHistory.Selection(Set.of("Note"), Set.of("Noted"), Set.of("hall-0", "hall-1")))
+                                                                .toList();
+
+        List<EventHistory.StoredEvent> kept = windows.stream().flatMap(List::stream).toList();
+        assertThat(windows).hasSizeGreaterThanOrEqualTo(3);
+        // even positions are Notes; of those, i % 3 != 2 are in the halls asked for; only the first event is Noted
+        assertThat(kept).hasSize((int) java.util.stream.IntStream.range(0, 1_200)
+                                                                 .filter(i -> i % 2 == 0 && i % 3 != 2).count());
+        assertThat(kept).allSatisfy(event -> {
+            assertThat(event.aggregateType()).isEqualTo("Note");
+            assertThat(event.type()).isEqualTo("Noted");
+            assertThat(event.metaData().getString("hallId")).isIn("hall-0", "hall-1");
+        });
+        assertThat(kept).extracting(EventHistory.StoredEvent::globalPosition).isSorted();
+        assertThat(history.windowsRecordedBetween(from, to, EventHistory.Selection.EVERYTHING)
+                          .mapToLong(List::size).sum()).isEqualTo(2_400);
     }
 }

@@ -1,0 +1,84 @@
+package org.servicehall.query.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bson.Document;
+import org.servicehall.api.MetadataKeys;
+import org.servicehall.platform.eventstore.EventHistory;
+import org.servicehall.platform.eventstore.EventHistory.StoredEvent;
+import org.servicehall.platform.eventstore.SequencedEventStorageEngine;
+import org.servicehall.platform.mongo.JsonBson;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** Reads histories from the event store as recorded and turns stored events into {@link HistoryEvent}s. */
+@Component
+class HistoryEvents {
+
+    private final EventHistory history;
+    private final ObjectMapper json;
+
+    HistoryEvents(SequencedEventStorageEngine engine, ObjectMapper json) {
+        this.history = engine.history();
+        this.json = json;
+    }
+
+    EventHistory store() {
+        return history;
+    }
+
+    /** One aggregate's stream, if it exists and is of the given kind (else empty: a 404 for the caller). */
+    List<StoredEvent> stream(AggregateKind kind, String aggregateId) {
+        List<StoredEvent> stream = history.aggregate(aggregateId);
+        return !stream.isEmpty() && kind.storedType().equals(stream.get(0).aggregateType()) ? stream : List.of();
+    }
+
+    /**
+     * A renderer for the current reader: it takes a stored payload and gives it as that reader may see it. Made on
+     * the request's thread, where the reader is known, and usable on any other (an export streams on another).
+     */
+    UnaryOperator<Object> rendererForCaller() {
+        return UnaryOperator.identity();
+    }
+
+    HistoryEvent event(StoredEvent stored, UnaryOperator<Object> render) {
+        return new HistoryEvent(stored.globalPosition(), stored.commitOffset(), stored.aggregateType(),
+                                stored.aggregateIdentifier(), stored.sequenceNumber(), stored.eventIdentifier(),
+                                stored.type(), stored.payloadType(), stored.payloadRevision(),
+                                tree(render.apply(stored.payload())), tree(stored.metaData()), stored.recordedAt(),
+                                stored.timestamp(), occurredAt(stored.metaData()));
+    }
+
+    /** Stored JSON as a tree, read from its own text, so that every value (null included) is kept as stored. */
+    @SuppressWarnings("unchecked")
+    private JsonNode tree(Object stored) {
+        if (stored == null) {
+            return null;
+        }
+        Object bson = stored instanceof Map<?, ?> map && !(stored instanceof Document)
+                ? new Document((Map<String, Object>) map) : stored;
+        try {
+            return json.readTree(JsonBson.toJson(bson));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored payload or metadata is not JSON", e);
+        }
+    }
+
+    private static Instant occurredAt(Document metaData) {
+        Object occurredAt = metaData == null ? null : metaData.get(MetadataKeys.OCCURRED_AT);
+        if (occurredAt instanceof String text) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+}
