@@ -1,0 +1,313 @@
+package org.servicehall.query.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.servicehall.api.MetadataKeys;
+import org.servicehall.platform.eventstore.SequencedEventStorageEngine;
+import org.servicehall.platform.testing.TestMongo;
+import org.servicehall.query.QuerySideApplication;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The export holds one window in memory however long the range: 200,000 events (about 150 MB of NDJSON) are exported
+ * by a query side running in a JVM of its own with a 64 MB heap, which would run out of memory (and exit: it runs
+ * with {@code ExitOnOutOfMemoryError}) if the export held the range. The query side's heap is sampled while it
+ * streams; a client that hangs up stops the walk.
+ */
+class HistoryExportMemoryTest {
+
+    private static final int VISITS = 25_000;
+    private static final int EVENTS_PER_VISIT = 8;
+    private static final int EVENTS = VISITS * EVENTS_PER_VISIT;
+    private static final int VISITS_PER_APPEND = 100;
+    private static final String HEAP = "64m";
+    private static final Pattern STOPPED = Pattern.compile("stopped after (\\d+) events: the client went away");
+
+    /** A hall event of a usual size: ids, staff, a counter and a line of text. */
+    record CounterVisited(String visitId, String hallId, String staffId, String counter, int step, String note) {
+    }
+
+    private final TestMongo mongo = TestMongo.start();
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Path log = TestMongo.temporaryDirectory().resolve("query-side.log");
+    private Process querySide;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (querySide != null) {
+            querySide.destroy();
+            querySide.waitFor();
+        }
+        mongo.close();
+    }
+
+    @Test
+    void twoHundredThousandEventsAreExportedThroughASmallHeapAndAHangUpStopsTheWalk() throws Exception {
+        int port = freePort();
+        Instant from = Instant.now().minusSeconds(60);
+        querySide = startQuerySide(port);
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+               .until(() -> querySide.isAlive() && healthy(port));
+        long appendStarted = System.nanoTime();
+        long head = append();
+        long appendMillis = (System.nanoTime() - appendStarted) / 1_000_000;
+        Instant to = Instant.now().plusSeconds(60);
+        String export = "/api/history/export?from=" + encoded(from) + "&to=" + encoded(to);
+        // Its processors follow the appends (no view handles these events); the export runs once they are idle.
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+               .until(() -> querySide.isAlive() && processorsReached(head));
+
+        HeapSampler heap = new HeapSampler(port);
+        heap.start();
+        long started = System.nanoTime();
+        long lines = 0;
+        long bytes = 0;
+        JsonNode lastLine = null;
+        HttpResponse<InputStream> response = http.send(request(port, export).build(),
+                                                       HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(),
+                                                                              StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lines++;
+                bytes += line.length() + 1;
+                if (lines % 50_000 == 0 || lines == EVENTS) {
+                    lastLine = json.readTree(line);
+                }
+            }
+        }
+        long exportMillis = (System.nanoTime() - started) / 1_000_000;
+        heap.stop();
+
+        assertThat(lines).isEqualTo(EVENTS);
+        assertThat(lastLine.get("type").asText()).isEqualTo("CounterVisited");
+        assertThat(lastLine.get("metadata").get(MetadataKeys.HALL_ID).asText()).startsWith("hall-");
+        assertThat(bytes).as("more than the query side's whole heap went through it").isGreaterThan(64L << 20);
+        assertThat(querySide.isAlive()).as("the query side did not run out of memory").isTrue();
+        assertThat(heap.samples()).isPositive();
+        System.out.printf("[history export] appended %,d events in %,d ms; exported %,d events (%,d MB) in %,d ms "
+                                  + "(%,d events/s) through -Xmx%s; heap used at most %,d MB, after GC at most "
+                                  + "%,d MB (%d samples)%n",
+                          EVENTS, appendMillis, lines, bytes >> 20, exportMillis, lines * 1000 / exportMillis, HEAP,
+                          heap.maxUsed() >> 20, heap.maxLive() >> 20, heap.samples());
+
+        long stoppedAt = hangUpAfter(port, export, 1_000);
+        assertThat(stoppedAt).as("the walk stopped soon after the client went away").isLessThan(EVENTS / 2);
+    }
+
+    /** Appends the visits straight through the event store, a visit's eight events in one commit; answers the head. */
+    private long append() {
+        SequencedEventStorageEngine engine = SequencedEventStorageEngine.builder()
+                                                                        .database(mongo.database())
+                                                                        .eventSerializer(
+                                                                                JacksonSerializer.defaultSerializer())
+                                                                        .snapshotSerializer(
+                                                                                JacksonSerializer.defaultSerializer())
+                                                                        .build();
+        engine.ensureIndexes();
+        for (int first = 0; first < VISITS; first += VISITS_PER_APPEND) {
+            List<DomainEventMessage<?>> events = new ArrayList<>(VISITS_PER_APPEND * EVENTS_PER_VISIT);
+            for (int visit = first; visit < first + VISITS_PER_APPEND; visit++) {
+                String id = UUID.randomUUID().toString();
+                String hall = "hall-" + (visit % 20);
+                for (int step = 0; step < EVENTS_PER_VISIT; step++) {
+                    String staff = "clerk-" + (visit % 40);
+                    events.add(new GenericDomainEventMessage<>(
+                            "Visit", id, step,
+                            new CounterVisited(id, hall, staff, Integer.toString(visit % 12), step,
+                                               "Step " + step + " of visit " + visit + " at the counter, as usual"),
+                            MetaData.with(MetadataKeys.HALL_ID, hall).and(MetadataKeys.STAFF_ID, staff)
+                                    .and(MetadataKeys.CLIENT_ID, "counter-terminal-" + (visit % 12))
+                                    .and(MetadataKeys.CORRELATION_ID, UUID.randomUUID().toString())
+                                    .and(MetadataKeys.OCCURRED_AT, Instant.now().toString())));
+                }
+            }
+            engine.appendEvents(events);
+        }
+        return engine.headPosition();
+    }
+
+    /** Whether every processor's stored token (Axon's {@code trackingtokens}) has reached the position. */
+    private boolean processorsReached(long position) throws IOException {
+        List<Document> tokens = mongo.database().getCollection("trackingtokens").find().into(new ArrayList<>());
+        for (Document token : tokens) {
+            Object data = token.get("token");
+            String text = data instanceof Binary binary ? new String(binary.getData(), StandardCharsets.UTF_8)
+                    : String.valueOf(data);
+            JsonNode index = data == null ? null : json.readTree(text).get("index");
+            if (index == null || index.asLong() < position) {
+                return false;
+            }
+        }
+        return !tokens.isEmpty();
+    }
+
+    private Process startQuerySide(int port) throws IOException {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                       "-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError",
+                                       "-cp", System.getProperty("java.class.path"),
+                                       QuerySideApplication.class.getName(),
+                                       "--hall.mongodb.uri=" + mongo.connectionString(),
+                                       "--server.port=" + port,
+                                       "--hall.processors.segments=1",
+                                       // Axon's capacity metric keeps every message of the last 10 minutes per
+                                       // processor: its processors' catching up would fill a small heap with it.
+                                       "--axon.metrics.auto-configuration.enabled=false");
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /**
+     * Reads the first lines of an export over a plain socket, hangs up, and answers after how many events the query
+     * side says it stopped.
+     */
+    private long hangUpAfter(int port, String export, int lines) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + export + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                              .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                                                                             StandardCharsets.UTF_8));
+            int seen = 0;
+            String line;
+            while (seen < lines && (line = reader.readLine()) != null) {
+                if (line.startsWith("{\"position\"")) {
+                    seen++;
+                }
+            }
+        }
+        AtomicLong stoppedAt = new AtomicLong(-1);
+        await().atMost(Duration.ofMinutes(1)).until(() -> {
+            Matcher matcher = STOPPED.matcher(Files.readString(log));
+            if (matcher.find()) {
+                stoppedAt.set(Long.parseLong(matcher.group(1)));
+            }
+            return stoppedAt.get() >= 0;
+        });
+        return stoppedAt.get();
+    }
+
+    private HttpRequest.Builder request(int port, String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    }
+
+    private boolean healthy(int port) {
+        try {
+            return http.send(request(port, "/actuator/health").build(), HttpResponse.BodyHandlers.discarding())
+                       .statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String encoded(Instant instant) {
+        return URLEncoder.encode(instant.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** Samples the query side's heap through its metrics endpoint while the export runs. */
+    private final class HeapSampler {
+
+        private final int port;
+        private final AtomicLong maxUsed = new AtomicLong();
+        private final AtomicLong maxLive = new AtomicLong();
+        private final AtomicLong samples = new AtomicLong();
+        private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
+        HeapSampler(int port) {
+            this.port = port;
+        }
+
+        void start() {
+            scheduler.scheduleWithFixedDelay(() -> {
+                metric("jvm.memory.used?tag=area:heap").ifPresent(used -> {
+                    maxUsed.accumulateAndGet(used, Math::max);
+                    samples.incrementAndGet();
+                });
+                metric("jvm.gc.live.data.size").ifPresent(live -> maxLive.accumulateAndGet(live, Math::max));
+            }, 0, 100, TimeUnit.MILLISECONDS);
+        }
+
+        void stop() throws InterruptedException {
+            scheduler.shutdown();
+            scheduler.awaitTermination(10, TimeUnit.SECONDS);
+        }
+
+        long maxUsed() {
+            return maxUsed.get();
+        }
+
+        long maxLive() {
+            return maxLive.get();
+        }
+
+        long samples() {
+            return samples.get();
+        }
+
+        private Optional<Long> metric(String name) {
+            try {
+                HttpResponse<String> response = http.send(request(port, "/actuator/metrics/" + name).build(),
+                                                          HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    return Optional.empty();
+                }
+                return Optional.of(json.readTree(response.body()).get("measurements").get(0).get("value")
+                                                 .asLong());
+            } catch (IOException e) {
+                return Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+}
