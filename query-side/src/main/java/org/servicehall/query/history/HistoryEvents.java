@@ -9,6 +9,9 @@ import org.servicehall.platform.eventstore.EventHistory;
 import org.servicehall.platform.eventstore.EventHistory.StoredEvent;
 import org.servicehall.platform.eventstore.SequencedEventStorageEngine;
 import org.servicehall.platform.mongo.JsonBson;
+import org.servicehall.platform.personaldata.PersonalDataVault;
+import org.servicehall.platform.personaldata.Visibility;
+import org.servicehall.query.security.Caller;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -23,10 +26,12 @@ class HistoryEvents {
 
     private final EventHistory history;
     private final ObjectMapper json;
+    private final PersonalDataVault vault;
 
-    HistoryEvents(SequencedEventStorageEngine engine, ObjectMapper json) {
+    HistoryEvents(SequencedEventStorageEngine engine, ObjectMapper json, PersonalDataVault vault) {
         this.history = engine.history();
         this.json = json;
+        this.vault = vault;
     }
 
     EventHistory store() {
@@ -40,11 +45,13 @@ class HistoryEvents {
     }
 
     /**
-     * A renderer for the current reader: it takes a stored payload and gives it as that reader may see it. Made on
+     * A renderer for the current reader: it takes a stored payload and gives it as that reader may see it (sealed
+     * personal values opened: in clear for compliance staff, {@code [erased]} once the customer was erased). Made on
      * the request's thread, where the reader is known, and usable on any other (an export streams on another).
      */
     UnaryOperator<Object> rendererForCaller() {
-        return UnaryOperator.identity();
+        Visibility visibility = Caller.current().visibility();
+        return payload -> vault.openAll(payload, visibility);
     }
 
     HistoryEvent event(StoredEvent stored, UnaryOperator<Object> render) {

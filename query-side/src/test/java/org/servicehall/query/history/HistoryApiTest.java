@@ -2,6 +2,7 @@ package org.servicehall.query.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -27,6 +28,7 @@ import org.servicehall.api.visit.NeedIdentified;
 import org.servicehall.api.visit.VisitStarted;
 import org.servicehall.platform.eventstore.SequencedEventStorageEngine;
 import org.servicehall.platform.mongo.JsonBson;
+import org.servicehall.platform.personaldata.PersonalDataVault;
 import org.servicehall.query.QuerySideTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,6 +43,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,6 +62,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 class HistoryApiTest {
 
     private static final String HALL = "hall-h";
+    private static final String COMPLIANCE = "compliance";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -71,6 +75,8 @@ class HistoryApiTest {
     SequencedEventStorageEngine engine;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    PersonalDataVault vault;
 
     // ------------------------------------------------------------------------------------------------ helpers
 
@@ -91,8 +97,18 @@ class HistoryApiTest {
                                                                                          staffId));
     }
 
+    /** A GET as compliance staff, who may read histories. */
     private HttpResponse<String> get(String path, String... headers) {
+        return getAs(COMPLIANCE, path, headers);
+    }
+
+    /** A GET as one of the development users (password = name), or anonymously for a null user. */
+    private HttpResponse<String> getAs(String user, String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        }
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -486,6 +502,104 @@ class HistoryApiTest {
                                            .containsExactly("customer");
         assertThat(accept.statusCode()).isEqualTo(400);
         assertThat(accept.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    // ---------------------------------------------------------------------- who reads, and the record of it
+
+    @Test
+    void onlyComplianceStaffReadHistoriesAndEveryReadIsRecorded() {
+        Instant start = Instant.now();
+        String visit = visit();
+        Instant from = recordedAt(ok("/api/history/visits/" + visit).get("events").get(0));
+        List<String> reads = List.of("/api/history/visits/" + visit,
+                                     "/api/history/visits/" + visit + "?atSequence=1",
+                                     "/api/history/visits/" + visit + "/all",
+                                     "/api/history/export?from=" + encoded(from) + "&to="
+                                             + encoded(from.plusSeconds(1)) + "&hall=" + HALL);
+
+        for (String read : reads) {
+            HttpResponse<String> anonymous = getAs(null, read);
+            HttpResponse<String> analyst = getAs("analyst", read);
+            HttpResponse<String> supervisor = getAs("supervisor", read);
+            HttpResponse<String> admin = getAs("admin", read);
+            HttpResponse<String> compliance = getAs(COMPLIANCE, read);
+
+            assertThat(anonymous.statusCode()).as(read).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"service-hall\"");
+            for (HttpResponse<String> refused : List.of(analyst, supervisor, admin)) {
+                assertThat(refused.statusCode()).as(read).isEqualTo(403);
+                assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                assertThat(refused.body()).doesNotContain(visit + "\",\"sequence");
+            }
+            assertThat(compliance.statusCode()).as(read + ": " + compliance.body()).isEqualTo(200);
+            assertThat(compliance.body()).contains("\"aggregateId\":\"" + visit + "\"");
+        }
+
+        List<JsonNode> recorded = StreamSupport.stream(
+                ok("/api/history/access-log?from=" + encoded(start)).get("entries").spliterator(), false).toList();
+        // other tests read histories meanwhile: look at this test's reads only
+        List<JsonNode> mine = recorded.stream()
+                                      .filter(entry -> reads.stream()
+                                                            .anyMatch(read -> entry.get("what").asText()
+                                                                                   .equals("GET " + read)))
+                                      .toList();
+        assertThat(mine).extracting(entry -> entry.get("what").asText())
+                        .as("each read by compliance staff once (the first also before), none refused")
+                        .containsExactlyInAnyOrder("GET " + reads.get(0), "GET " + reads.get(0),
+                                                   "GET " + reads.get(1), "GET " + reads.get(2),
+                                                   "GET " + reads.get(3));
+        assertThat(mine).allSatisfy(entry -> {
+            assertThat(entry.get("user").asText()).isEqualTo(COMPLIANCE);
+            assertThat(entry.get("roles").toString()).isEqualTo("[\"COMPLIANCE\"]");
+            assertThat(Instant.parse(entry.get("at").asText())).isBetween(start.minusMillis(1), Instant.now());
+        });
+    }
+
+    @Test
+    void personalDataIsShownInClearToComplianceStaffUntilTheCustomerIsErased() throws IOException {
+        String customer = "C-" + UUID.randomUUID();
+        String visit = UUID.randomUUID().toString();
+        String payment = UUID.randomUUID().toString();
+        Instant before = Instant.now();
+        append(event("Visit", visit, 0, new VisitStarted(visit, HALL), null, "2026-11-28T01:00:00Z"));
+        long last = append(event("Payment", payment, 0, new PaymentRequested(payment, visit, HALL, "cashier-05",
+                                                                            PaymentKind.ELECTRICITY_BILL, 500L,
+                                                                            customer, "0101234567"),
+                                 "cashier-05", "2026-11-28T01:07:00Z"));
+        Document stored = mongo.findOne(query(where("aggregateIdentifier").is(payment)), Document.class, "events")
+                               .getList("events", Document.class).get(0).get("payload", Document.class);
+        assertThat(stored.getString("accountNumber")).as("sealed in the store")
+                                                     .startsWith("pd:v1:" + customer + ":")
+                                                     .doesNotContain("0101234567");
+        ObjectNode inClear = (ObjectNode) json.readTree(JsonBson.toJson(stored));
+        inClear.put("accountNumber", "0101234567");
+        ObjectNode erased = inClear.deepCopy().put("accountNumber", PersonalDataVault.ERASED);
+        String exportOfPayments = "/api/history/export?from=" + encoded(before)
+                                  + "&to=" + encoded(Instant.now().plusSeconds(60)) + "&aggregateType=payments";
+
+        assertThat(paymentPayloads(payment, last, exportOfPayments))
+                .as("the stored payload exactly, the sealed value opened").containsOnly(inClear);
+        assertThat(ok("/api/history/payments/" + payment + "?atSequence=0").get("state").get("fields")
+                           .get("accountNumber").get("value").asText()).isEqualTo("0101234567");
+
+        vault.erase(customer);
+
+        assertThat(paymentPayloads(payment, last, exportOfPayments)).containsOnly(erased);
+        assertThat(erased.get("customerId").asText()).as("the pseudonymous id stays").isEqualTo(customer);
+    }
+
+    /** The payment's first payload as its own history, its visit's merged history and an export show it. */
+    private List<JsonNode> paymentPayloads(String payment, long position, String export) {
+        JsonNode own = ok("/api/history/payments/" + payment).get("events").get(0).get("payload");
+        JsonNode merged = StreamSupport.stream(
+                ok("/api/history/visits/" + own.get("visitId").asText() + "/all", "X-Await-Position",
+                   Long.toString(position)).get("events").spliterator(), false)
+                                       .filter(event -> event.get("aggregateId").asText().equals(payment))
+                                       .findFirst().orElseThrow().get("payload");
+        JsonNode exported = lines(get(export)).stream()
+                                              .filter(line -> line.get("aggregateId").asText().equals(payment))
+                                              .findFirst().orElseThrow().get("payload");
+        return List.of(own, merged, exported);
     }
 
     @Test
