@@ -9,7 +9,9 @@ import org.servicehall.api.application.ApplicationSubmitted;
 import org.servicehall.api.complaint.ComplaintRegistered;
 import org.servicehall.api.consultation.ConsultationOpened;
 import org.servicehall.api.payment.PaymentRequested;
+import org.servicehall.query.support.ViewDefinition;
 import org.servicehall.query.support.ViewUpdates;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -22,10 +24,8 @@ import java.util.Optional;
  * per visit ({@code _id} the visit id) listing its members, each added once ({@code $addToSet}, so a redelivered event
  * changes nothing). Only the creation event of a consultation, application, payment or complaint names its visit.
  * <p>
- * This is an index, not a view: the histories themselves are read from the event store, and each member is checked
- * there again (its first event must name the visit). A membership never changes once recorded (creation events are
- * immutable; an erasure touches personal values only), so a reset keeps the documents: while the group replays, the
- * merged histories stay complete, and the replay adds nothing new.
+ * A small view, rebuilt like the others: the histories themselves are read from the event store, and each member is
+ * checked there again (its first event must name the visit), so this only says where to look.
  */
 @Component
 @ProcessingGroup(VisitMembersProjection.PROCESSING_GROUP)
@@ -38,6 +38,12 @@ class VisitMembersProjection {
     private static final String AGGREGATE_ID = "aggregateId";
 
     private final MongoTemplate mongo;
+
+    /** The view's collection, so that it can be rebuilt while it answers. */
+    @Bean
+    static ViewDefinition visitMembersView() {
+        return new ViewDefinition(PROCESSING_GROUP, COLLECTION);
+    }
 
     VisitMembersProjection(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -67,10 +73,11 @@ class VisitMembersProjection {
         join(event.visitId(), message);
     }
 
-    /** Memberships are facts that never change: a replay finds each one there already (see the class comment). */
     @ResetHandler
-    void keepMemberships() {
-        // nothing to empty
+    void reset() {
+        if (mongo.collectionExists(COLLECTION)) {
+            mongo.dropCollection(COLLECTION);
+        }
     }
 
     private void join(String visitId, DomainEventMessage<?> message) {

@@ -76,7 +76,7 @@ class RebuildApiTest {
         assertThat(error.get("message").asText()).contains("'visit-timelines' is not a view");
         assertThat(error.get("allowedValues")).extracting(JsonNode::asText)
                                               .containsExactly("applications", "audit", "complaints", "figures",
-                                                               "payments", "visit-search", "visit-timeline",
+                                                               "history-visit-members", "payments", "visit-search", "visit-timeline",
                                                                "work-orders", "all");
         assertThat(admin().post("{}").statusCode()).isEqualTo(400);
         assertThat(admin().json(admin().post("{}")).get("errors").get(0).get("message").asText())
