@@ -3,6 +3,9 @@ package org.servicehall.query.history;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bson.Document;
 import org.servicehall.api.MetadataKeys;
 import org.servicehall.platform.eventstore.EventHistory;
@@ -62,18 +65,53 @@ class HistoryEvents {
                                 stored.timestamp(), occurredAt(stored.metaData()));
     }
 
-    /** Stored JSON as a tree, read from its own text, so that every value (null included) is kept as stored. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Stored JSON as a tree with every value as stored, nulls included. Built from the stored document directly rather
+     * than through its JSON text: an export converts every event, and this is most of its work.
+     */
     private JsonNode tree(Object stored) {
-        if (stored == null) {
-            return null;
+        if (stored instanceof String text) {
+            try {
+                return json.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A stored payload is not JSON", e);
+            }
         }
-        Object bson = stored instanceof Map<?, ?> map && !(stored instanceof Document)
-                ? new Document((Map<String, Object>) map) : stored;
+        return stored == null ? null : node(stored);
+    }
+
+    private JsonNode node(Object value) {
+        JsonNodeFactory nodes = json.getNodeFactory();
+        if (value == null) {
+            return nodes.nullNode();
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode object = nodes.objectNode();
+            map.forEach((key, field) -> object.set(key.toString(), node(field)));
+            return object;
+        }
+        if (value instanceof List<?> list) {
+            ArrayNode array = nodes.arrayNode(list.size());
+            list.forEach(element -> array.add(node(element)));
+            return array;
+        }
+        if (value instanceof String text) {
+            return nodes.textNode(text);
+        }
+        if (value instanceof Boolean flag) {
+            return nodes.booleanNode(flag);
+        }
+        if (value instanceof Integer || value instanceof Long) {
+            return nodes.numberNode(((Number) value).longValue());
+        }
+        if (value instanceof Double number) {
+            return nodes.numberNode(number);
+        }
+        // Other BSON values are never written by the event store's serializer: as MongoDB's relaxed JSON has them.
         try {
-            return json.readTree(JsonBson.toJson(bson));
+            return json.readTree(JsonBson.toJson(new Document("value", value))).get("value");
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored payload or metadata is not JSON", e);
+            throw new IllegalStateException("A stored value is not JSON", e);
         }
     }
 
