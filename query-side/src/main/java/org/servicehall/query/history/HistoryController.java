@@ -8,24 +8,25 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Min;
 import org.bson.Document;
 import org.servicehall.platform.eventstore.EventHistory.StoredEvent;
 import org.servicehall.platform.web.InvalidField;
-import org.servicehall.platform.web.InvalidInput;
 import org.servicehall.platform.web.NotFound;
+import org.servicehall.query.support.CheckedTogether;
+import org.servicehall.query.support.HallTime;
 import org.servicehall.query.support.ReadYourWrites;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -82,18 +83,14 @@ class HistoryController {
             @Parameter(description = "visits, consultations, applications, payments, complaints or shifts",
                     example = "payments") @PathVariable String aggregateType,
             @Parameter(example = "6f1c2a3b-0d4e-4f5a-8b6c-7d8e9f0a1b2c") @PathVariable String id,
-            @Parameter(description = "the state as of this instant (ISO-8601): the events recorded until then",
-                    example = "2026-11-28T01:15:00Z") @RequestParam(required = false) String asOf,
-            @Parameter(description = "the state at this sequence number: the events up to and including it",
-                    example = "1") @RequestParam(required = false) String atSequence) {
+            @ParameterObject Cut cut) {
         AggregateKind kind = AggregateKind.named(aggregateType, "aggregateType", "path");
-        Cut cut = Cut.of(asOf, atSequence);
         List<StoredEvent> stream = events.stream(kind, id);
         if (stream.isEmpty()) {
             throw new NotFound(kind.storedType(), id);
         }
         UnaryOperator<Object> render = events.rendererForCaller();
-        if (cut == null) {
+        if (cut.whole()) {
             return AggregateHistory.whole(kind.storedType(), id, stream.stream()
                                                                        .map(event -> events.event(event, render))
                                                                        .toList());
@@ -154,41 +151,13 @@ class HistoryController {
             schema = @Schema(implementation = HistoryEvent.class),
             examples = @ExampleObject(name = "two lines", value = EXPORT_EXAMPLE)))
     @GetMapping(path = "/export", produces = NDJSON)
-    ResponseEntity<StreamingResponseBody> export(
-            @Parameter(description = "the first instant (inclusive)", example = "2026-11-28T00:00:00Z",
-                    required = true) @RequestParam(required = false) String from,
-            @Parameter(description = "the end (exclusive)", example = "2026-11-29T00:00:00Z", required = true)
-            @RequestParam(required = false) String to,
-            @Parameter(description = "a hall id (repeatable)", example = "dalian-01")
-            @RequestParam(name = "hall", required = false) List<String> halls,
-            @Parameter(description = "an aggregate type (repeatable)", example = "payments")
-            @RequestParam(name = "aggregateType", required = false) List<String> aggregateTypes,
-            @Parameter(description = "an event type's simple name (repeatable)", example = "FeeCollected")
-            @RequestParam(name = "eventType", required = false) List<String> eventTypes,
-            HttpServletRequest request) {
-        List<InvalidField> errors = new ArrayList<>();
-        Instant start = instant(from, "from", errors);
-        Instant end = instant(to, "to", errors);
-        if (start != null && end != null && !start.isBefore(end)) {
-            errors.add(new InvalidField("to", "query", "must be after 'from' (" + start + "); 'to' is exclusive",
-                                        to, null));
-        }
-        List<String> types = new ArrayList<>();
-        for (String resource : Objects.requireNonNullElse(aggregateTypes, List.<String>of())) {
-            AggregateKind.ofResource(resource).ifPresentOrElse(
-                    kind -> types.add(kind.storedType()),
-                    () -> errors.add(AggregateKind.invalid(resource, "aggregateType", "query")));
-        }
-        check(halls, "hall", ID, "must be a hall id: 1 to 64 of A-Za-z0-9._:@-", errors);
-        check(eventTypes, "eventType", EVENT_TYPE, "must be an event type's simple name, e.g. FeeCollected", errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
+    ResponseEntity<StreamingResponseBody> export(@ParameterObject ExportParameters parameters,
+                                                 HttpServletRequest request) {
         // However long it takes: the client ends it by going away.
         WebAsyncUtils.getAsyncManager(request).getAsyncWebRequest().setTimeout(-1L);
-        HistoryExport.Range range = new HistoryExport.Range(start, end, types,
-                                                            Objects.requireNonNullElse(eventTypes, List.of()),
-                                                            Objects.requireNonNullElse(halls, List.of()));
+        HistoryExport.Range range = new HistoryExport.Range(parameters.from(), parameters.to(),
+                                                            parameters.storedTypes(), parameters.eventType(),
+                                                            parameters.hall());
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON))
                              .body(export.of(range, events.rendererForCaller()));
     }
@@ -212,61 +181,76 @@ class HistoryController {
                                        first.aggregateIdentifier(), stream.get(stream.size() - 1).sequenceNumber());
     }
 
-    private static Instant instant(String value, String parameter, List<InvalidField> errors) {
-        if (value == null) {
-            errors.add(new InvalidField(parameter, "query", "is required; " + INSTANT, null, null));
-            return null;
+    /** The export's range and filters. */
+    record ExportParameters(
+            @Parameter(description = "the first instant (inclusive), ISO-8601", example = "2026-11-28T00:00:00Z",
+                    required = true) Instant from,
+            @Parameter(description = "the end (exclusive), ISO-8601", example = "2026-11-29T00:00:00Z",
+                    required = true) Instant to,
+            @Parameter(description = "a hall id (repeatable)", example = "dalian-01") List<String> hall,
+            @Parameter(description = "an aggregate type (repeatable): visits, consultations, applications, "
+                    + "payments, complaints or shifts", example = "payments") List<String> aggregateType,
+            @Parameter(description = "an event type's simple name (repeatable)", example = "FeeCollected")
+            List<String> eventType) implements CheckedTogether {
+
+        ExportParameters {
+            hall = Objects.requireNonNullElse(hall, List.of());
+            aggregateType = Objects.requireNonNullElse(aggregateType, List.of());
+            eventType = Objects.requireNonNullElse(eventType, List.of());
         }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(new InvalidField(parameter, "query", INSTANT, value, null));
-            return null;
+
+        /** The aggregate types as the event store names them. */
+        List<String> storedTypes() {
+            return aggregateType.stream().map(resource -> AggregateKind.ofResource(resource).orElseThrow().storedType())
+                                .toList();
+        }
+
+        @Override
+        public List<InvalidField> invalidTogether(HallTime time) {
+            List<InvalidField> errors = new ArrayList<>();
+            if (from == null) {
+                errors.add(new InvalidField("from", "query", "is required; " + INSTANT, null, null));
+            }
+            if (to == null) {
+                errors.add(new InvalidField("to", "query", "is required; " + INSTANT, null, null));
+            }
+            if (from != null && to != null && !from.isBefore(to)) {
+                errors.add(new InvalidField("to", "query", "must be after 'from' (" + from + "); 'to' is exclusive",
+                                            to.toString(), null));
+            }
+            aggregateType.stream().filter(resource -> AggregateKind.ofResource(resource).isEmpty())
+                         .forEach(resource -> errors.add(AggregateKind.invalid(resource, "aggregateType", "query")));
+            check(hall, "hall", ID, "must be a hall id: 1 to 64 of A-Za-z0-9._:@-", errors);
+            check(eventType, "eventType", EVENT_TYPE, "must be an event type's simple name, e.g. FeeCollected",
+                  errors);
+            return errors;
+        }
+
+        private static void check(List<String> values, String parameter, Pattern pattern, String message,
+                                  List<InvalidField> errors) {
+            values.stream().filter(value -> !pattern.matcher(value).matches())
+                  .forEach(value -> errors.add(new InvalidField(parameter, "query", message, value, null)));
         }
     }
 
-    private static void check(List<String> values, String parameter, Pattern pattern, String message,
-                              List<InvalidField> errors) {
-        for (String value : Objects.requireNonNullElse(values, List.<String>of())) {
-            if (!pattern.matcher(value).matches()) {
-                errors.add(new InvalidField(parameter, "query", message, value, null));
-            }
+    /** Where a history is cut: at a time or at a sequence number; neither for the whole history. */
+    record Cut(
+            @Parameter(description = "the state as of this instant (ISO-8601): the events recorded until then",
+                    example = "2026-11-28T01:15:00Z") Instant asOf,
+            @Parameter(description = "the state at this sequence number: the events up to and including it",
+                    example = "1") @Min(value = 0, message = "must be a sequence number: a whole number, 0 or more")
+            Long atSequence) implements CheckedTogether {
+
+        boolean whole() {
+            return asOf == null && atSequence == null;
         }
-    }
 
-    /** Where a history is cut: at a time or at a sequence number. */
-    record Cut(Instant asOf, Long atSequence) {
-
-        /** The cut the parameters ask for; null for none (the whole history). */
-        static Cut of(String asOf, String atSequence) {
-            if (asOf == null && atSequence == null) {
-                return null;
-            }
-            if (asOf != null && atSequence != null) {
-                throw new InvalidInput(List.of(
-                        new InvalidField("asOf", "query", "give asOf or atSequence, not both", asOf, null),
-                        new InvalidField("atSequence", "query", "give asOf or atSequence, not both", atSequence,
-                                         null)));
-            }
-            if (asOf != null) {
-                List<InvalidField> errors = new ArrayList<>();
-                Instant instant = instant(asOf, "asOf", errors);
-                if (!errors.isEmpty()) {
-                    throw new InvalidInput(errors);
-                }
-                return new Cut(instant, null);
-            }
-            try {
-                long sequence = Long.parseLong(atSequence.trim());
-                if (sequence >= 0) {
-                    return new Cut(null, sequence);
-                }
-            } catch (NumberFormatException e) {
-                // answered below
-            }
-            throw new InvalidInput(List.of(new InvalidField("atSequence", "query",
-                                                            "must be a sequence number: a whole number, 0 or more",
-                                                            atSequence, null)));
+        @Override
+        public List<InvalidField> invalidTogether(HallTime time) {
+            return asOf == null || atSequence == null ? List.of() : List.of(
+                    new InvalidField("asOf", "query", "give asOf or atSequence, not both", asOf.toString(), null),
+                    new InvalidField("atSequence", "query", "give asOf or atSequence, not both",
+                                     atSequence.toString(), null));
         }
 
         /**
