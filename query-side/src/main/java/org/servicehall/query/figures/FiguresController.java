@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -35,9 +34,11 @@ class FiguresController {
     static final int MAX_DAYS = 366;
 
     private final QueryGateway queries;
+    private final HallTime time;
 
-    FiguresController(QueryGateway queries) {
+    FiguresController(QueryGateway queries, HallTime time) {
         this.queries = queries;
+        this.time = time;
     }
 
     /** Which hall, which days, which rows. */
@@ -81,7 +82,7 @@ class FiguresController {
     @GetMapping
     ServiceFigures figures(@ParameterObject FiguresParameters parameters) {
         return queries.query(new FindServiceFigures(parameters.hall(), parameters.from(), parameters.to(),
-                                                    parameters.groupBy(), Instant.now()),
+                                                    parameters.groupBy(), time.now()),
                              ResponseTypes.instanceOf(ServiceFigures.class)).join();
     }
 }
