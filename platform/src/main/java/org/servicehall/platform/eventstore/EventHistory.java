@@ -77,8 +77,13 @@ public final class EventHistory {
         }
 
         boolean keeps(StoredEvent event) {
-            return (eventTypes.isEmpty() || eventTypes.contains(event.type()))
-                    && (halls.isEmpty() || halls.contains(event.metaData().getString(MetadataKeys.HALL_ID)));
+            return (eventTypes.isEmpty() || eventTypes.contains(event.type())) && (halls.isEmpty() || inHall(event));
+        }
+
+        private boolean inHall(StoredEvent event) {
+            // An immutable set throws on contains(null), and an event recorded without a hall is in none of them
+            String hall = event.metaData().getString(MetadataKeys.HALL_ID);
+            return hall != null && halls.contains(hall);
         }
     }
 

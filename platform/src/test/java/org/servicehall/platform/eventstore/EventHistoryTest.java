@@ -134,4 +134,20 @@ class EventHistoryTest {
         assertThat(history.windowsRecordedBetween(from, to, EventHistory.Selection.EVERYTHING)
                           .mapToLong(List::size).sum()).isEqualTo(2_400);
     }
+
+    @Test
+    void aSelectionByHallLeavesOutEventsWithoutAHall() {
+        engine.ensureIndexes();
+        append("a", 0, 1);
+        // a command whose body names no hall, sent without X-Hall-Id, records no hallId
+        engine.appendEvents(new GenericDomainEventMessage<>("Note", "a", 1, new Noted("a", 2)));
+        append("b", 0, 3);
+
+        List<EventHistory.StoredEvent> kept = history.windowsRecordedBetween(
+                now.get(), now.get().plusSeconds(1), new EventHistory.Selection(Set.of(), Set.of(), Set.of("hall-1")))
+                                                     .flatMap(List::stream).toList();
+
+        assertThat(kept).extracting(EventHistory.StoredEvent::aggregateIdentifier).containsExactly("a", "b");
+        assertThat(kept).extracting(EventHistory.StoredEvent::sequenceNumber).containsExactly(0L, 0L);
+    }
 }
