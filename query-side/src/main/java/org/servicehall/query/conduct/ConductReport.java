@@ -1,5 +1,6 @@
 package org.servicehall.query.conduct;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.servicehall.api.conduct.FindConductReport.ReportGrouping;
 
@@ -24,7 +25,8 @@ record ConductReport(@Schema(example = "dalian-01") String hallId, LocalDate fro
                  @Schema(example = "45") long passes,
                  @Schema(example = "3") long findings,
                  @Schema(example = "48") long judged,
-                 @Schema(example = "0.9375") Double complianceRate) {
+                 // shown as null, not left out, so every group has the same fields (as in the figures)
+                 @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(example = "0.9375") Double complianceRate) {
 
         static Group of(String key, long passes, long findings) {
             long judged = passes + findings;

@@ -106,6 +106,10 @@ class ConductAuditApiTest {
         assertThat(belongingsRow.path("passes").asInt()).isEqualTo(1);
         assertThat(belongingsRow.path("findings").asInt()).isEqualTo(1);
         assertThat(belongingsRow.path("complianceRate").asDouble()).isEqualTo(0.5);
+        JsonNode nothingJudged = groupRow(report, "complaint-callback");
+        assertThat(nothingJudged.path("judged").asInt()).isZero();
+        assertThat(nothingJudged.has("complianceRate")).as("a rate of nothing is null, not left out").isTrue();
+        assertThat(nothingJudged.path("complianceRate").isNull()).isTrue();
 
         JsonNode rules = get("/api/audit/rules").body();
         assertThat(rules).hasSize(ConductRule.values().length);
