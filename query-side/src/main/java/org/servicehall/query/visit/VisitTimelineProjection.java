@@ -214,7 +214,9 @@ class VisitTimelineProjection {
 
     @EventHandler
     void on(AppointmentBooked event, EventMessage<?> message) {
-        record(event.visitId(), message, event.staffId(), "Appointment booked with " + event.department() + " for "
+        // without a department the appointment is with the back office (the hand-over that reached nobody was to it)
+        String with = event.department() != null ? event.department() : "the back office";
+        record(event.visitId(), message, event.staffId(), "Appointment booked with " + with + " for "
                 + local(event.appointmentAt(), hallOf(event.visitId())));
     }
 

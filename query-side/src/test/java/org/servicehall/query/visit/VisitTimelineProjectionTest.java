@@ -23,15 +23,21 @@ import org.servicehall.api.payment.PaymentMethod;
 import org.servicehall.api.payment.PaymentRefunded;
 import org.servicehall.api.payment.PaymentRequested;
 import org.servicehall.api.payment.ReceiptIssued;
+import org.servicehall.api.visit.AppointmentBooked;
 import org.servicehall.api.visit.CounterCalled;
 import org.servicehall.api.visit.CustomerGreeted;
 import org.servicehall.api.visit.CustomerLeftWithoutService;
 import org.servicehall.api.visit.CustomerSeenOff;
 import org.servicehall.api.visit.FindVisitTimeline;
+import org.servicehall.api.visit.HandOverMethod;
+import org.servicehall.api.visit.HandedOverToBackOffice;
 import org.servicehall.api.visit.NeedIdentified;
 import org.servicehall.api.visit.OtherNeedsChecked;
 import org.servicehall.api.visit.QueueTicketIssued;
+import org.servicehall.api.visit.RoutedToBackOffice;
 import org.servicehall.api.visit.RoutedToCounter;
+import org.servicehall.api.visit.RoutedToDepartment;
+import org.servicehall.api.visit.TransferredToDepartment;
 import org.servicehall.api.visit.VisitOutcome;
 import org.servicehall.api.visit.VisitStarted;
 import org.servicehall.platform.testing.TestMongo;
@@ -235,6 +241,31 @@ class VisitTimelineProjectionTest {
         assertThat(((VisitTimeline) received.get(1)).entries()).extracting(VisitTimeline.Entry::type)
                                                               .containsExactly("VisitStarted", "CustomerGreeted");
         registration.getRegistration().cancel();
+    }
+
+    @Test
+    void anAppointmentSaysWithWhomAlsoForTheBackOfficeWhichHasNoDepartment() {
+        handle(handlers,
+               events.visit("v-5", new VisitStarted("v-5", "hall-1"), "2026-11-28T02:00:00Z"),
+               events.visit("v-5", new RoutedToBackOffice("v-5", "guide-7"), "2026-11-28T02:01:00Z"),
+               events.visit("v-5", new HandedOverToBackOffice("v-5", "guide-7", HandOverMethod.PHONE, false, "cust-5",
+                                                              "Zhao Min", "13700000000"), "2026-11-28T02:02:00Z"),
+               events.visit("v-5", new AppointmentBooked("v-5", "guide-7", Instant.parse("2026-12-01T02:00:00Z"),
+                                                         null, "cust-5", "Zhao Min", "13700000000"),
+                            "2026-11-28T02:03:00Z"),
+               events.visit("v-6", new VisitStarted("v-6", "hall-1"), "2026-11-28T02:00:00Z"),
+               events.visit("v-6", new RoutedToDepartment("v-6", "guide-7", "metering"), "2026-11-28T02:01:00Z"),
+               events.visit("v-6", new TransferredToDepartment("v-6", "guide-7", "metering", HandOverMethod.PHONE,
+                                                               false, "cust-6", "Qian Li", "13600000000"),
+                            "2026-11-28T02:02:00Z"),
+               events.visit("v-6", new AppointmentBooked("v-6", "guide-7", Instant.parse("2026-12-01T02:00:00Z"),
+                                                         "metering", "cust-6", "Qian Li", "13600000000"),
+                            "2026-11-28T02:03:00Z"));
+
+        assertThat(timeline("v-5").entries().get(3).summary())
+                .isEqualTo("Appointment booked with the back office for 2026-12-01 10:00");
+        assertThat(timeline("v-6").entries().get(3).summary())
+                .isEqualTo("Appointment booked with metering for 2026-12-01 10:00");
     }
 
     @Test
