@@ -94,6 +94,19 @@ class EventMetadataTest {
     }
 
     @Test
+    void aStepThatNamesNoHallIsRecordedInTheHallTheAggregateWasOpenedIn() {
+        String id = (String) api.post("/api/visits", "{\"hallId\": \"dalian-01\"}").getBody().get("id");
+
+        api.post("/api/visits/" + id + "/greeting", Api.greeting("guide-7"));
+        api.post("/api/visits/" + id + "/see-off", Api.seeOff("clerk-2"), "X-Hall-Id", "dalian-02");
+
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(id).asStream().toList();
+        assertThat(events).extracting(event -> event.getMetaData().get(HALL_ID))
+                          .as("started, greeted without X-Hall-Id, seen off with it")
+                          .containsExactly("dalian-01", "dalian-01", "dalian-02");
+    }
+
+    @Test
     void refusalsEchoTheCorrelationIdToo() {
         String correlationId = UUID.randomUUID().toString();
 

@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.callbacks.FutureCallback;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.servicehall.api.MetadataKeys;
@@ -39,7 +40,8 @@ import java.util.function.Function;
  * }</pre>
  * The command gets the request's metadata ({@link MetadataKeys}): client, correlation id and when it happened from
  * the headers; staff member and hall from the command's own {@code staffId} / {@code hallId} components when it has
- * them (non-blank), else from {@code X-Staff-Id} / {@code X-Hall-Id}. {@code If-Match} becomes the version the
+ * them (non-blank), else from {@code X-Staff-Id} / {@code X-Hall-Id}; without either, the hall the aggregate was
+ * opened in. {@code If-Match} becomes the version the
  * aggregate must be at. The answer is {@link CommandResult} with {@code ETag}; 201 with {@code Location} for a new
  * aggregate. Exceptions (rule violated, not found, stale version...) propagate to the problem+json handler.
  */
@@ -78,8 +80,22 @@ public class Commands {
     public ResponseEntity<CommandResult> send(Object command) {
         CommandMessage<?> message = message(command, CommandContext.current());
         String id = targets.resolveTarget(message).getIdentifier();
+        if (!message.getMetaData().containsKey(MetadataKeys.HALL_ID)) {
+            message = message.andMetaData(hallWhereOpened(id).map(hall -> Map.of(MetadataKeys.HALL_ID, hall))
+                                                             .orElse(Map.of()));
+        }
         long version = dispatch(message, id);
         return answer(ResponseEntity.ok(), id, version);
+    }
+
+    /**
+     * The hall the aggregate was opened in (its first event's), for a command that names none: most later steps of a
+     * payment or a complaint carry no hall, and compliance reads histories by hall, so every event should say which.
+     */
+    private Optional<String> hallWhereOpened(String id) {
+        DomainEventStream stream = eventStore.readEvents(id, 0);
+        return stream.hasNext() ? Optional.ofNullable((String) stream.next().getMetaData().get(MetadataKeys.HALL_ID))
+                : Optional.empty();
     }
 
     private static ResponseEntity<CommandResult> answer(ResponseEntity.BodyBuilder response, String id, long version) {
