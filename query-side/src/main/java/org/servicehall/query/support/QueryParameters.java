@@ -73,7 +73,8 @@ class QueryParameters implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new KnownParameters());
+        // Only the API's own requests: an error dispatch (/error) carries the failed request's parameters, not its own.
+        registry.addInterceptor(new KnownParameters()).addPathPatterns("/api/**");
     }
 
     @Override
