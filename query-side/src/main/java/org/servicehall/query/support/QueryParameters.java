@@ -9,9 +9,7 @@ import org.springframework.beans.BeanUtils;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Conventions;
-import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.ResolvableType;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -21,7 +19,6 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.BindParam;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.HandlerMethod;
@@ -58,8 +55,6 @@ import java.util.Set;
 @Configuration
 class QueryParameters implements WebMvcConfigurer {
 
-    private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
-
     private final HallTime time;
 
     QueryParameters(HallTime time) {
@@ -82,17 +77,15 @@ class QueryParameters implements WebMvcConfigurer {
         resolvers.add(new ParameterObjects());
     }
 
-    /** The query parameters the handler takes, by name and type (a collection type takes several values). */
+    /**
+     * The query parameters the handler takes, by name and type (a collection type takes several values): its
+     * parameter object's components. A {@code @RequestParam} is not one of them: that is not how reads take
+     * parameters here, and its parameter would be refused as unknown.
+     */
     private static Map<String, Class<?>> parameters(HandlerMethod handler) {
         Map<String, Class<?>> known = new LinkedHashMap<>();
-        String[] javaNames = NAMES.getParameterNames(handler.getMethod());
         for (MethodParameter parameter : handler.getMethodParameters()) {
-            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
-            if (param != null) {
-                String name = !param.name().isEmpty() ? param.name() : param.value();
-                known.put(name.isEmpty() && javaNames != null ? javaNames[parameter.getParameterIndex()] : name,
-                          parameter.getParameterType());
-            } else if (parameter.hasParameterAnnotation(ParameterObject.class)) {
+            if (parameter.hasParameterAnnotation(ParameterObject.class)) {
                 known.putAll(components(parameter.getParameterType()));
             }
         }
@@ -131,7 +124,7 @@ class QueryParameters implements WebMvcConfigurer {
         return errors;
     }
 
-    /** Checks endpoints taking {@code @RequestParam}s; a parameter object is checked as it is bound. */
+    /** Checks endpoints taking no parameter object (none but {@code awaitPosition}); one is checked as it is bound. */
     static final class KnownParameters implements HandlerInterceptor {
 
         @Override
