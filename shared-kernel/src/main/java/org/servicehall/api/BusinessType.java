@@ -1,7 +1,7 @@
 package org.servicehall.api;
 
 /**
- * Why a customer came: the business types of DOMAIN.md. The first nine are business applications (业务受理); the
+ * Why a customer came: the business types of docs/domain.md. The first nine are business applications (业务受理); the
  * others are what a visit, a consultation or a payment can be about. Analysts group service figures by it.
  */
 public enum BusinessType {

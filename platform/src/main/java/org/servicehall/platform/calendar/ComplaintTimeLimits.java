@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /**
  * A hall's time limits for complaints, counted in working days on its {@link WorkingDayCalendar} (see there for what
- * "within N working days" means). Defaults from State Grid's service commitments (DOMAIN.md): contact the complainant
+ * "within N working days" means). Defaults from State Grid's service commitments (docs/domain.md): contact the complainant
  * within 1 working day of registration, reply with the handling opinion within 7 working days of registration (or
  * reopening), call back within 1 working day of the resolution.
  *

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 import static org.servicehall.query.conduct.ConductRule.MISSING_DOCUMENTS_NOTIFIED_ONCE;
 
-/** Business applications (DOMAIN.md §4): missing documents told once, all of them (一次性告知). */
+/** Business applications (docs/domain.md §4): missing documents told once, all of them (一次性告知). */
 final class ApplicationJudge implements Judge {
 
     static final List<Class<?>> EVENTS = List.of(

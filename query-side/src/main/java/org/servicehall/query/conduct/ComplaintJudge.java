@@ -22,7 +22,7 @@ import static org.servicehall.query.conduct.ConductRule.COMPLAINT_FIRST_CONTACT;
 import static org.servicehall.query.conduct.ConductRule.COMPLAINT_REPLY;
 
 /**
- * Complaints and reports (DOMAIN.md §6): first contact, reply and callback within their limits. The limits are the
+ * Complaints and reports (docs/domain.md §6): first contact, reply and callback within their limits. The limits are the
  * due times the command side recorded on the events (from the hall's calendar when the complaint was registered,
  * reopened or resolved), compared with when the meeting event was recorded, as the command side counts them. A limit
  * never met is judged by the {@code ComplaintEscalated} its deadline records: a fact in the history, so a rebuild

@@ -20,7 +20,7 @@ import static org.servicehall.query.conduct.ConductRule.WORK_ORDER_CHASED_BEFORE
 import static org.servicehall.query.conduct.ConductRule.WORK_ORDER_CLOSED;
 
 /**
- * Consultation and inquiry (DOMAIN.md §3): work orders chased before they are due and closed by then, the customer
+ * Consultation and inquiry (docs/domain.md §3): work orders chased before they are due and closed by then, the customer
  * told the answer. Time limits are compared with when events were recorded, as the command side's deadlines count;
  * a work order that is never completed is judged by the {@code WorkOrderOverdue} its due-time deadline records.
  */

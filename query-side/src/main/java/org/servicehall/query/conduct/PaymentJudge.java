@@ -10,7 +10,7 @@ import java.util.List;
 
 import static org.servicehall.query.conduct.ConductRule.REFUND_AUTHORISED_WITHIN_COLLECTED;
 
-/** Fee collection (DOMAIN.md §5): refunds with a reason, authorised by a second person, within what was collected. */
+/** Fee collection (docs/domain.md §5): refunds with a reason, authorised by a second person, within what was collected. */
 final class PaymentJudge implements Judge {
 
     static final List<Class<?>> EVENTS = List.of(PaymentRequested.class, FeeCollected.class, PaymentRefunded.class);

@@ -32,7 +32,7 @@ import static org.servicehall.query.conduct.ConductRule.UMBRELLA_STAND;
 import static org.servicehall.query.conduct.ConductRule.UNREACHED_HAND_OVER;
 import static org.servicehall.query.conduct.ConductRule.WET_FLOOR_SIGN;
 
-/** Greeting and seeing off (DOMAIN.md §1), triage and guided handling (§2). */
+/** Greeting and seeing off (docs/domain.md §1), triage and guided handling (§2). */
 final class VisitJudge implements Judge {
 
     static final List<Class<?>> EVENTS = List.of(
