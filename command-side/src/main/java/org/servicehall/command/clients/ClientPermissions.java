@@ -2,6 +2,9 @@ package org.servicehall.command.clients;
 
 import org.servicehall.platform.signin.ClientKind;
 import org.springframework.http.server.PathContainer;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 import java.util.Collections;
@@ -10,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static org.servicehall.platform.signin.ClientKind.BACK_OFFICE;
 import static org.servicehall.platform.signin.ClientKind.COMPLAINT_DESK;
@@ -74,6 +78,9 @@ public final class ClientPermissions {
             "POST /api/complaints/{id}/reopening", kinds(COMPLAINT_DESK),
             "POST /api/complaints/{id}/closure", kinds(COMPLAINT_DESK, BACK_OFFICE)));
 
+    private static final Set<RequestMethod> COMMAND_METHODS = Set.of(RequestMethod.POST, RequestMethod.PUT,
+                                                                     RequestMethod.PATCH, RequestMethod.DELETE);
+
     private final Map<String, Set<ClientKind>> operations;
 
     private ClientPermissions(Map<String, Set<ClientKind>> operations) {
@@ -93,6 +100,31 @@ public final class ClientPermissions {
             return methodAndPattern[0].equals(method)
                     && PathPatternParser.defaultInstance.parse(methodAndPattern[1]).matches(request);
         }).map(Map.Entry::getValue).findFirst();
+    }
+
+    /**
+     * Refuses (at startup) a table that misses a command endpoint (POST, PUT, PATCH, DELETE under {@code /api/}, the
+     * admin endpoints aside) or names one that does not exist.
+     */
+    public void requireExactly(RequestMappingHandlerMapping mappings) {
+        Set<String> endpoints = new TreeSet<>();
+        for (RequestMappingInfo mapping : mappings.getHandlerMethods().keySet()) {
+            for (String path : mapping.getPatternValues()) {
+                if (path.startsWith("/api/") && !path.startsWith("/api/admin/")) {
+                    mapping.getMethodsCondition().getMethods().stream().filter(COMMAND_METHODS::contains)
+                           .forEach(method -> endpoints.add(method.name() + " " + path));
+                }
+            }
+        }
+        Set<String> missing = new TreeSet<>(endpoints);
+        missing.removeAll(operations.keySet());
+        Set<String> unknown = new TreeSet<>(operations.keySet());
+        unknown.removeAll(endpoints);
+        if (!missing.isEmpty() || !unknown.isEmpty()) {
+            throw new IllegalStateException("ClientPermissions must list exactly the command endpoints: "
+                    + (missing.isEmpty() ? "" : "not in it " + missing + " (add each with the client kinds that "
+                    + "send it) ") + (unknown.isEmpty() ? "" : "no such endpoint " + unknown));
+        }
     }
 
     /** This table with more operations (for tests' own endpoints). */

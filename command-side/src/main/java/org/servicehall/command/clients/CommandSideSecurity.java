@@ -7,12 +7,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Who may call what on the command side: each command by the client kinds {@link ClientPermissions} names (people
@@ -22,8 +18,6 @@ import java.util.TreeSet;
 class CommandSideSecurity {
 
     static final String ADMIN_PATHS = "/api/admin/**";
-    private static final Set<RequestMethod> COMMAND_METHODS = Set.of(RequestMethod.POST, RequestMethod.PUT,
-                                                                     RequestMethod.PATCH, RequestMethod.DELETE);
 
     @Bean
     ClientPermissions clientPermissions() {
@@ -45,25 +39,6 @@ class CommandSideSecurity {
     SmartInitializingSingleton everyCommandInTheTable(
             ClientPermissions permissions,
             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
-        return () -> {
-            Set<String> endpoints = new TreeSet<>();
-            for (RequestMappingInfo mapping : mappings.getHandlerMethods().keySet()) {
-                for (String path : mapping.getPatternValues()) {
-                    if (path.startsWith("/api/") && !path.startsWith("/api/admin/")) {
-                        mapping.getMethodsCondition().getMethods().stream().filter(COMMAND_METHODS::contains)
-                               .forEach(method -> endpoints.add(method.name() + " " + path));
-                    }
-                }
-            }
-            Set<String> missing = new TreeSet<>(endpoints);
-            missing.removeAll(permissions.operations().keySet());
-            Set<String> unknown = new TreeSet<>(permissions.operations().keySet());
-            unknown.removeAll(endpoints);
-            if (!missing.isEmpty() || !unknown.isEmpty()) {
-                throw new IllegalStateException("ClientPermissions must list exactly the command endpoints: "
-                        + (missing.isEmpty() ? "" : "not in it " + missing + " (add each with the client kinds that "
-                        + "send it) ") + (unknown.isEmpty() ? "" : "no such endpoint " + unknown));
-            }
-        };
+        return () -> permissions.requireExactly(mappings);
     }
 }

@@ -85,8 +85,10 @@ class OpenApiTest {
                     return;
                 }
                 String where = operation.getKey().toUpperCase() + " " + path.getKey();
-                JsonNode request = operation.getValue().at("/requestBody/content/application~1json/schema");
-                examplesMissing(document, request, where + " request", missing);
+                if (operation.getValue().has("requestBody")) {
+                    JsonNode request = operation.getValue().at("/requestBody/content/application~1json/schema");
+                    examplesMissing(document, request, where + " request", missing);
+                }
                 operation.getValue().path("responses").fields().forEachRemaining(answer -> {
                     if (answer.getKey().startsWith("2")) {
                         answer.getValue().path("content").forEach(media -> examplesMissing(

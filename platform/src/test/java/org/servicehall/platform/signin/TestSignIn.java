@@ -12,7 +12,8 @@ import java.util.Properties;
 
 /**
  * Who signs in during tests, as {@value #PROPERTIES} configures both sides: the users {@code analyst},
- * {@code supervisor}, {@code compliance} and {@code admin} (password = name) and one client per kind
+ * {@code supervisor}, {@code compliance} and {@code admin} and a second supervisor {@code supervisor-2} (password =
+ * name) and one client per kind
  * ({@code test-ticket-machine}, ...) plus a second counter terminal, each with a known key.
  */
 public final class TestSignIn {
