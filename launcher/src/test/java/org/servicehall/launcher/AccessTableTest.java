@@ -182,8 +182,9 @@ class AccessTableTest {
         List<String> columns = null;
         boolean inSection = false;
         for (String line : Files.readAllLines(README)) {
-            if (line.startsWith("### ")) {
+            if (line.startsWith("## ") || line.startsWith("### ")) {
                 inSection = line.equals("### Who may call what");
+                side = null;
                 continue;
             }
             Matcher heading = SIDE.matcher(line);

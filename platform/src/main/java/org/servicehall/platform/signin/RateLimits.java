@@ -16,6 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Requests per integrator client and per signed-in person, {@code client-requests} (or {@code user-requests}) per
@@ -35,6 +36,13 @@ final class RateLimits extends OncePerRequestFilter {
         this.problems = problems;
         this.buckets = Caffeine.newBuilder().expireAfterAccess(settings.period().multipliedBy(2))
                                .maximumSize(TRACKED).build();
+    }
+
+    /** 1h, 10m, 90s: as the setting would be written. */
+    private static String readable(Duration period) {
+        ChronoUnit unit = period.toSeconds() % 3600 == 0 ? ChronoUnit.HOURS
+                : period.toSeconds() % 60 == 0 ? ChronoUnit.MINUTES : ChronoUnit.SECONDS;
+        return DurationStyle.SIMPLE.print(period, unit);
     }
 
     @Override
@@ -62,7 +70,7 @@ final class RateLimits extends OncePerRequestFilter {
         } else {
             problems.tooManyRequests(request, response, Duration.ofNanos(probe.getNanosToWaitForRefill()),
                                      (client ? "Client '" : "User '") + caller.name() + "' may make " + allowed
-                                     + " requests per " + DurationStyle.SIMPLE.print(settings.period()));
+                                     + " requests per " + readable(settings.period()));
         }
     }
 }
