@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +30,8 @@ public final class DevelopmentSignIn {
     /** The development users, each with the role of their name. */
     static final Map<String, SignInProperties.User> USERS = Arrays.stream(Role.values()).collect(Collectors.toMap(
             role -> role.name().toLowerCase(Locale.ROOT),
-            role -> new SignInProperties.User("{noop}" + role.name().toLowerCase(Locale.ROOT), List.of(role))));
+            role -> new SignInProperties.User("{noop}" + role.name().toLowerCase(Locale.ROOT), List.of(role)),
+            (one, other) -> one, LinkedHashMap::new));
 
     private DevelopmentSignIn() {
     }
