@@ -90,6 +90,21 @@ class SecurityRulesTest {
     }
 
     @Test
+    void everyAnswerCarriesTheSecurityHeaders() {
+        for (ResponseEntity<Map> answer : List.of(http.get("/api/complaints?hall=dalian-01"),
+                                                  http.anonymous().get("/api/complaints?hall=dalian-01"),
+                                                  http.anonymous().get("/actuator/health"))) {
+            HttpHeaders headers = answer.getHeaders();
+            assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("no-referrer");
+            assertThat(headers.getFirst(HttpHeaders.CACHE_CONTROL)).contains("no-store");
+            assertThat(headers.getFirst("Content-Security-Policy")).startsWith("default-src 'none'")
+                                                                   .contains("frame-ancestors 'none'");
+        }
+    }
+
+    @Test
     void wrongCredentialsAreRefusedEvenWhereNoneAreNeeded() {
         ResponseEntity<Map> wrong = http.withPassword("analyst", "guess", "/api/visits/v-1/timeline");
         ResponseEntity<Map> unknown = http.withPassword("mallory", "mallory", "/actuator/health");
