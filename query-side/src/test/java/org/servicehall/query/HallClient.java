@@ -2,6 +2,7 @@ package org.servicehall.query;
 
 import org.servicehall.platform.signin.ClientKind;
 import org.servicehall.platform.signin.TestSignIn;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -49,6 +50,11 @@ public final class HallClient {
     public HallClient anonymous() {
         return new HallClient(client, headers -> {
         });
+    }
+
+    /** Spring Boot's test client, signed in as the {@link #DEFAULT_USER}. */
+    public static TestRestTemplate signedIn(TestRestTemplate template) {
+        return template.withBasicAuth(DEFAULT_USER, DEFAULT_USER);
     }
 
     /** The {@code Authorization} header a test user signs in with, for tests that send requests their own way. */
