@@ -44,11 +44,6 @@ public final class AccessRules {
             return (method != null ? method.name() + " " : "") + pattern;
         }
 
-        boolean allows(Caller caller) {
-            return caller.kind() != null ? kinds.contains(caller.kind())
-                    : caller.roles().stream().anyMatch(roles::contains);
-        }
-
         String[] authorities() {
             return Stream.concat(kinds.stream().map(ClientKind::authority), roles.stream().map(Role::authority))
                          .toArray(String[]::new);

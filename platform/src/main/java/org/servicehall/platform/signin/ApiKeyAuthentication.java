@@ -54,10 +54,6 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
         return client != null ? client.clientId() : "(an API key)";
     }
 
-    ApiClients.SignedInClient client() {
-        return client;
-    }
-
     /** Reads the key from the request (the header is known to be sent at most once, see {@link CredentialHeaders}). */
     static AuthenticationConverter converter() {
         WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();

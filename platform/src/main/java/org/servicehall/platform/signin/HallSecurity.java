@@ -53,7 +53,6 @@ public final class HallSecurity {
     private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
     private final SignInProperties properties;
-    private final ApiClients clients;
     private final SignInThrottle throttle;
     private final AuthenticationManager passwordsAndKeys;
     private final AuthenticationManager tokens;
@@ -63,7 +62,6 @@ public final class HallSecurity {
     HallSecurity(SignInProperties properties, UserDetailsService users, ApiClients clients, JwtDecoder decoder,
                  ObjectMapper json, HandlerExceptionResolver problems) {
         this.properties = properties;
-        this.clients = clients;
         this.json = json;
         this.problems = problems;
         this.throttle = new SignInThrottle(properties.throttle());
@@ -140,13 +138,5 @@ public final class HallSecurity {
     /** Signs in a second person on a request, for the refund's authorisation. */
     SecondSignIn secondSignIn() {
         return new SecondSignIn(passwordsAndKeys, tokens);
-    }
-
-    ApiClients clients() {
-        return clients;
-    }
-
-    boolean acceptsBearerTokens() {
-        return tokens != null;
     }
 }

@@ -26,7 +26,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -78,11 +80,11 @@ public class SignInConfiguration {
             }
         } else if (properties.clients().isEmpty()) {
             DevelopmentSignIn.loadOrCreateKeys(hall.dataDir()).forEach((kind, key) -> clients.provision(
-                    DevelopmentSignIn.clientId(kind), kind, "Development " + kind.name().toLowerCase().replace('_', ' '),
+                    DevelopmentSignIn.clientId(kind), kind, "Development " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     List.of(ApiKeySecrets.hash(key)), true));
             log.warn("Embedded default without hall.security.clients: the development clients {} sign in with the "
                      + "keys in {}. Create real clients (/api/admin/clients) for any real use.",
-                     java.util.Arrays.stream(ClientKind.values()).map(DevelopmentSignIn::clientId).toList(),
+                     Arrays.stream(ClientKind.values()).map(DevelopmentSignIn::clientId).toList(),
                      hall.dataDir().resolve(DevelopmentSignIn.FILE_NAME).toAbsolutePath());
         }
         return clients;
