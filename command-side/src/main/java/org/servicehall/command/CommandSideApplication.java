@@ -1,6 +1,7 @@
 package org.servicehall.command;
 
 import org.servicehall.platform.commandapi.CommandApiConfiguration;
+import org.servicehall.platform.signin.SignInConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
@@ -8,16 +9,11 @@ import org.springframework.context.annotation.Import;
 import java.util.Map;
 
 /**
- * The integrator API: commands in over HTTP, decided by the aggregates, events into the event store. It has no
- * sign-in (it serves the hall network's integrators), so Spring Security, on the classpath when the launcher runs
- * both sides in one JVM for the query side's sake, stays off here.
+ * The integrator API: commands in over HTTP from integrator clients signed in with their API keys, decided by the
+ * aggregates, events into the event store.
  */
-@SpringBootApplication(excludeName = {
-        "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
-        "org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration",
-        "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration",
-        "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration"})
-@Import(CommandApiConfiguration.class)
+@SpringBootApplication
+@Import({CommandApiConfiguration.class, SignInConfiguration.class})
 public class CommandSideApplication {
 
     /** Its settings live in {@code command-side.properties}, so both sides can share one classpath. */

@@ -3,6 +3,8 @@ package org.servicehall.launcher;
 import org.servicehall.command.CommandSideApplication;
 import org.servicehall.platform.mongo.EmbeddedMongo;
 import org.servicehall.platform.personaldata.MasterKey;
+import org.servicehall.platform.signin.ClientKind;
+import org.servicehall.platform.signin.DevelopmentSignIn;
 import org.servicehall.query.QuerySideApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,12 +23,14 @@ import java.util.Optional;
 public final class Launcher implements AutoCloseable {
 
     private final EmbeddedMongo embedded;
+    private final Path dataDirectory;
     private final ConfigurableApplicationContext commandSide;
     private final ConfigurableApplicationContext querySide;
 
-    private Launcher(EmbeddedMongo embedded, ConfigurableApplicationContext commandSide,
+    private Launcher(EmbeddedMongo embedded, Path dataDirectory, ConfigurableApplicationContext commandSide,
                      ConfigurableApplicationContext querySide) {
         this.embedded = embedded;
+        this.dataDirectory = dataDirectory;
         this.commandSide = commandSide;
         this.querySide = querySide;
     }
@@ -39,6 +43,13 @@ public final class Launcher implements AutoCloseable {
         System.out.println("  command side (integrators): " + launcher.commandSideUrl());
         System.out.println("  query side (views):         " + launcher.querySideUrl());
         System.out.println("  data: " + launcher.data());
+        launcher.developmentKeys().ifPresent(keys -> {
+            System.out.println("Development sign-in (embedded default only): users analyst, supervisor, compliance, "
+                               + "admin (password = name); API keys, also in "
+                               + launcher.dataDirectory.resolve(DevelopmentSignIn.FILE_NAME) + ":");
+            keys.forEach((kind, key) -> System.out.println("  " + DevelopmentSignIn.variable(kind) + "=" + key
+                                                           + "   (client " + DevelopmentSignIn.clientId(kind) + ")"));
+        });
         System.out.println("Press Ctrl+C to stop.");
     }
 
@@ -50,16 +61,20 @@ public final class Launcher implements AutoCloseable {
         String uri = environment.getOrDefault("MONGODB_URI", "");
         String masterKey = environment.getOrDefault("HALL_PERSONAL_DATA_MASTER_KEY", "");
         EmbeddedMongo embedded = null;
+        Path dataDirectory = Path.of(environment.getOrDefault("HALL_DATA_DIR", "data"));
+        List<String> arguments = new ArrayList<>();
         if (uri.isBlank()) {
-            Path dataDirectory = Path.of(environment.getOrDefault("HALL_DATA_DIR", "data"));
             embedded = EmbeddedMongo.start(dataDirectory, 0);
             uri = embedded.connectionString("hall");
-            // The sides see a connection string, not the embedded server: they get its data directory's key.
+            // The sides see a connection string, not the embedded server: they get its data directory's key, and
+            // are told they run on the embedded default (the development users and keys sign in there only).
             if (masterKey.isBlank()) {
                 masterKey = MasterKey.loadOrCreate(dataDirectory);
             }
+            arguments.add("--hall.mongodb.launcher-embedded=true");
+            arguments.add("--hall.data-dir=" + dataDirectory);
         }
-        List<String> arguments = new ArrayList<>(List.of(args));
+        arguments.addAll(List.of(args));
         if (!masterKey.isBlank()) {
             arguments.add("--hall.personal-data.master-key=" + masterKey);
         }
@@ -69,7 +84,7 @@ public final class Launcher implements AutoCloseable {
                     environment.getOrDefault("COMMAND_SIDE_PORT", "8080"), sideArgs);
             ConfigurableApplicationContext querySide = run(QuerySideApplication.application(), uri,
                     environment.getOrDefault("QUERY_SIDE_PORT", "8081"), sideArgs);
-            return new Launcher(embedded, commandSide, querySide);
+            return new Launcher(embedded, dataDirectory, commandSide, querySide);
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
@@ -95,6 +110,11 @@ public final class Launcher implements AutoCloseable {
 
     public String querySideUrl() {
         return "http://localhost:" + querySide.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** The development keys the sides made, on the embedded default without configured clients. */
+    Optional<Map<ClientKind, String>> developmentKeys() {
+        return embedded != null ? DevelopmentSignIn.readKeys(dataDirectory) : Optional.empty();
     }
 
     String data() {

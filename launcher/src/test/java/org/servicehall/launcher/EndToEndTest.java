@@ -153,17 +153,23 @@ class EndToEndTest {
     }
 
     @Test
-    void theQuerySideGuardsHistoriesWhileTheCommandSideStaysOpenToIntegrators() {
-        ResponseEntity<Map> history = system.querySide.get().uri("/api/history/access-log").retrieve()
-                                                      .toEntity(Map.class);
-        ResponseEntity<Map> asCompliance = system.querySide.get().uri("/api/history/access-log")
-                                                           .headers(headers -> headers.setBasicAuth("compliance",
-                                                                                                    "compliance"))
-                                                           .retrieve().toEntity(Map.class);
+    void bothSidesWantCallersSignedInAndTheQuerySideGuardsHistories() {
+        ResponseEntity<Map> history = system.querySideAs(null).get().uri("/api/history/access-log").retrieve()
+                                            .toEntity(Map.class);
+        ResponseEntity<Map> asAnalyst = system.querySide.get().uri("/api/history/access-log").retrieve()
+                                                        .toEntity(Map.class);
+        ResponseEntity<Map> asCompliance = system.querySideAs("compliance").get().uri("/api/history/access-log")
+                                                 .retrieve().toEntity(Map.class);
+        ResponseEntity<Map> anonymousCommand = system.commandSide.post().uri("/api/visits")
+                                                                 .contentType(MediaType.APPLICATION_JSON)
+                                                                 .body("{\"hallId\": \"hall-1\"}").retrieve()
+                                                                 .toEntity(Map.class);
 
         assertThat(history.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(history.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(asAnalyst.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(asCompliance.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(anonymousCommand.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(system.post("/api/visits", "{\"hallId\": \"hall-1\"}").getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
     }

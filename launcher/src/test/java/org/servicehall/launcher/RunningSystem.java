@@ -1,7 +1,11 @@
 package org.servicehall.launcher;
 
+import org.servicehall.command.clients.ClientPermissions;
 import org.servicehall.platform.personaldata.TestVault;
+import org.servicehall.platform.signin.ClientKind;
+import org.servicehall.platform.signin.TestSignIn;
 import org.servicehall.platform.testing.TestMongo;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -13,18 +17,26 @@ import java.util.Map;
 
 /**
  * The whole system as the README runs it, on free ports: the embedded default with its file in {@code dataDir}, or
- * (when {@code MONGODB_URI} is set) a database of its own on that server.
+ * (when {@code MONGODB_URI} is set) a database of its own on that server; the test users and clients of
+ * {@link TestSignIn} sign in.
  */
 final class RunningSystem implements AutoCloseable {
 
     private final Launcher launcher;
+    /** The command side, nobody signed in: add an API key, or use {@link #post}. */
     final RestClient commandSide;
+    /** The query side, signed in as an analyst. */
     final RestClient querySide;
 
     private RunningSystem(Launcher launcher) {
         this.launcher = launcher;
-        this.commandSide = client(launcher.commandSideUrl());
-        this.querySide = client(launcher.querySideUrl());
+        this.commandSide = client(launcher.commandSideUrl(), null);
+        this.querySide = querySideAs("analyst");
+    }
+
+    /** The query side signed in as a test user (password = name), or nobody for null. */
+    RestClient querySideAs(String user) {
+        return client(launcher.querySideUrl(), user);
     }
 
     /** Starts on the embedded server with its file under {@code dataDir}, or on {@code mongo} if it is given. */
@@ -37,14 +49,17 @@ final class RunningSystem implements AutoCloseable {
             environment.put("MONGODB_URI", mongo.connectionString());
             environment.put("HALL_PERSONAL_DATA_MASTER_KEY", TestVault.MASTER_KEY);
         }
-        return new RunningSystem(Launcher.start(environment));
+        return new RunningSystem(Launcher.start(environment, TestSignIn.arguments().toArray(String[]::new)));
     }
 
-    private static RestClient client(String baseUrl) {
-        return RestClient.builder().baseUrl(baseUrl)
-                         .defaultStatusHandler(status -> true, (request, response) -> {
-                         })
-                         .build();
+    private static RestClient client(String baseUrl, String user) {
+        RestClient.Builder client = RestClient.builder().baseUrl(baseUrl)
+                                              .defaultStatusHandler(status -> true, (request, response) -> {
+                                              });
+        if (user != null) {
+            client.defaultHeader(HttpHeaders.AUTHORIZATION, TestSignIn.basic(user));
+        }
+        return client.build();
     }
 
     /** A greeting body: dry day, dry floor. */
@@ -58,11 +73,14 @@ final class RunningSystem implements AutoCloseable {
         return "{\"staffId\": \"" + staffId + "\", \"belongingsReminded\": true}";
     }
 
+    /** A command, signed in as the test client of the first kind the table allows for it. */
     ResponseEntity<Map> post(String path, String json) {
+        ClientKind kind = ClientPermissions.HALL.kindsFor("POST", path).orElseThrow().iterator().next();
         return commandSide.post().uri(path).contentType(MediaType.APPLICATION_JSON)
-                          .header("X-Client-Id", "launcher-test").body(json).retrieve().toEntity(Map.class);
+                          .header("X-Api-Key", TestSignIn.key(kind)).body(json).retrieve().toEntity(Map.class);
     }
 
+    /** A visit's timeline, read by an analyst. */
     ResponseEntity<Map> timeline(String visitId) {
         return querySide.get().uri("/api/visits/{id}/timeline", visitId).retrieve().toEntity(Map.class);
     }

@@ -22,11 +22,21 @@ public record HallProperties(@DefaultValue Mongodb mongodb,
      * @param uri            a MongoDB connection string (env {@code MONGODB_URI}); blank means the embedded server
      * @param database       the database, when the connection string names none
      * @param embeddedPort   the embedded server's port on 127.0.0.1; 0 picks a free one
+     * @param launcherEmbedded set by the launcher when {@code uri} is the embedded server it started for both sides
      */
-    public record Mongodb(String uri, @DefaultValue("hall") String database, @DefaultValue("0") int embeddedPort) {
+    public record Mongodb(String uri, @DefaultValue("hall") String database, @DefaultValue("0") int embeddedPort,
+                          @DefaultValue("false") boolean launcherEmbedded) {
 
         public boolean embedded() {
             return uri == null || uri.isBlank();
+        }
+
+        /**
+         * Whether this side runs on the embedded default (no {@code MONGODB_URI}): its own embedded server or the
+         * launcher's. Only there do the development users and keys sign in.
+         */
+        public boolean embeddedDefault() {
+            return embedded() || launcherEmbedded;
         }
     }
 

@@ -61,8 +61,13 @@ class BoardsApiTest {
 
     @Autowired
     EventStore eventStore;
-    @Autowired
     TestRestTemplate http;
+
+    /** Spring's client for this side, signed in as an analyst (see {@link HallClient}). */
+    @Autowired
+    void signIn(TestRestTemplate template) {
+        http = HallClient.signedIn(template);
+    }
 
     private void publish(String type, String aggregateId, long sequence, Object payload, Instant at) {
         eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload,

@@ -1,8 +1,11 @@
 package org.servicehall.command.payment;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,10 +21,14 @@ import org.servicehall.api.payment.RequestPayment;
 import org.servicehall.command.CreatedForCustomer;
 import org.servicehall.platform.commandapi.CommandResult;
 import org.servicehall.platform.commandapi.Commands;
+import org.servicehall.platform.signin.Caller;
+import org.servicehall.platform.signin.Role;
+import org.servicehall.platform.signin.SecondSignIn;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.platform.web.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.ErrorResponseException;
 
 import java.util.List;
 import java.util.UUID;
@@ -39,10 +47,15 @@ import java.util.UUID;
         + "receipt, and refunds; amounts in fen")
 class PaymentController {
 
-    private final Commands commands;
+    /** Where the supervisor authorising a refund signs in. */
+    static final String AUTHORISED_BY = "X-Authorised-By";
 
-    PaymentController(Commands commands) {
+    private final Commands commands;
+    private final SecondSignIn signIns;
+
+    PaymentController(Commands commands, SecondSignIn signIns) {
         this.commands = commands;
+        this.signIns = signIns;
     }
 
     record PaymentRequest(
@@ -81,8 +94,6 @@ class PaymentController {
             UUID refundId,
             @NotBlank @Size(max = 64) @Schema(description = "The cashier paying it out", example = "cashier-05")
             String staffId,
-            @NotBlank @Size(max = 64) @Schema(description = "The supervisor authorising it, not the cashier",
-                    example = "supervisor-01") String supervisorId,
             @NotNull @Schema(description = "The cashier's current shift, which pays it out",
                     example = "6d0f4c2e-1b7a-4e39-8c55-9a3e2f1d0b64") UUID shiftId,
             @Positive @Schema(description = "In fen; all refunds together at most what was collected",
@@ -133,10 +144,42 @@ class PaymentController {
 
     @PostMapping(path = "/{id}/refunds", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Money is given back by the method it was paid with, authorised by a supervisor; never more "
-            + "than was collected")
-    ResponseEntity<CommandResult> refund(@PathVariable UUID id, @Valid @RequestBody RefundRequest request) {
+            + "than was collected",
+            description = "The supervisor authorises it by signing in on the request, in " + AUTHORISED_BY + " (as "
+                    + "Authorization carries credentials: `Basic <base64 of name:password>` or `Bearer <token>`), "
+                    + "checked and throttled like any sign-in. They must have role SUPERVISOR and be someone other "
+                    + "than the cashier (staffId); their user name is recorded as the refund's supervisorId. Without "
+                    + "the header: 400; wrong credentials, not a supervisor, or the cashier themself: 403 with rule "
+                    + "refund-not-authorised.",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = AUTHORISED_BY, required = true,
+                    description = "The authorising supervisor's credentials, Basic or Bearer",
+                    example = "Basic c3VwZXJ2aXNvci0wMTpoZXIgcGFzc3dvcmQ="))
+    ResponseEntity<CommandResult> refund(@PathVariable UUID id, @Valid @RequestBody RefundRequest request,
+                                         HttpServletRequest http) {
+        String supervisor = authorisingSupervisor(http, request.staffId());
         return commands.send(new RefundPayment(id.toString(), request.refundId().toString(), request.staffId(),
-                                               request.supervisorId(), request.shiftId().toString(),
-                                               request.amountFen(), request.reason()));
+                                               supervisor, request.shiftId().toString(), request.amountFen(),
+                                               request.reason()));
+    }
+
+    /** The four-eyes rule: a signed-in supervisor other than the cashier authorises the refund. */
+    private String authorisingSupervisor(HttpServletRequest http, String cashier) {
+        Caller supervisor = signIns.signIn(http, AUTHORISED_BY).orElseThrow(() -> notAuthorised(
+                "The credentials in " + AUTHORISED_BY + " are wrong"));
+        if (!supervisor.roles().contains(Role.SUPERVISOR)) {
+            throw notAuthorised("A refund is authorised by a supervisor; " + supervisor.name() + " is not one");
+        }
+        if (supervisor.name().equals(cashier)) {
+            throw notAuthorised("A refund is authorised by a supervisor other than the cashier " + cashier);
+        }
+        return supervisor.name();
+    }
+
+    private static ErrorResponseException notAuthorised(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail
+                + "; nothing was recorded");
+        problem.setTitle("Refund not authorised");
+        problem.setProperty("rule", "refund-not-authorised");
+        return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
     }
 }

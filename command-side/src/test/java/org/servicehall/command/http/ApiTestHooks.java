@@ -11,9 +11,12 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.servicehall.api.MetadataKeys;
 import org.servicehall.api.visit.RoutedToCounter;
+import org.servicehall.command.clients.ClientPermissions;
+import org.servicehall.platform.signin.ClientKind;
 import org.servicehall.platform.eventstore.SequencedEventStorageEngine;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +43,13 @@ import java.util.concurrent.TimeUnit;
  */
 @TestConfiguration(proxyBeanMethods = false)
 class ApiTestHooks {
+
+    /** The table with the probe in it: any client may send it. */
+    @Bean
+    @Primary
+    ClientPermissions clientPermissionsWithProbe() {
+        return ClientPermissions.HALL.with("POST /api/probe", EnumSet.allOf(ClientKind.class));
+    }
 
     @Bean
     CommandHooks commandHooks(SequencedEventStorageEngine storage) {

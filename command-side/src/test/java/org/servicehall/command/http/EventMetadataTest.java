@@ -58,14 +58,13 @@ class EventMetadataTest {
         String id = (String) started.getBody().get("id");
         Instant beforeGreeting = Instant.now();
         ResponseEntity<Map> greeted = api.post("/api/visits/" + id + "/greeting", Api.greeting("guide-7"),
-                                               "X-Client-Id", "guide-tablet-3", "X-Hall-Id", "dalian-01",
-                                               "X-Staff-Id", "not-this-guide");
+                                               "X-Hall-Id", "dalian-01", "X-Staff-Id", "not-this-guide");
         Instant afterGreeting = Instant.now();
 
         assertThat(started.getHeaders().getFirst("X-Correlation-Id")).isEqualTo(startCorrelation);
         List<? extends DomainEventMessage<?>> events = eventStore.readEvents(id).asStream().toList();
         MetaData visitStarted = events.get(0).getMetaData();
-        assertThat(visitStarted).containsEntry(CLIENT_ID, Api.CLIENT_ID)
+        assertThat(visitStarted).as("the client whose key signed in").containsEntry(CLIENT_ID, "test-ticket-machine")
                                 .containsEntry(HALL_ID, "dalian-01")
                                 .containsEntry(CORRELATION_ID, startCorrelation)
                                 .containsEntry(OCCURRED_AT, walkedIn.toString())
@@ -78,7 +77,7 @@ class EventMetadataTest {
         String greetingCorrelation = greeted.getHeaders().getFirst("X-Correlation-Id");
         assertThat(UUID.fromString(greetingCorrelation)).as("generated when absent").isNotNull();
         MetaData customerGreeted = events.get(1).getMetaData();
-        assertThat(customerGreeted).containsEntry(CLIENT_ID, "guide-tablet-3")
+        assertThat(customerGreeted).containsEntry(CLIENT_ID, "test-guide-tablet")
                                    .containsEntry(STAFF_ID, "guide-7")
                                    .containsEntry(HALL_ID, "dalian-01")
                                    .containsEntry(CORRELATION_ID, greetingCorrelation);
@@ -112,11 +111,15 @@ class EventMetadataTest {
 
         ResponseEntity<Map> refused = api.post("/api/visits", "{}", "X-Correlation-Id", correlationId);
         ResponseEntity<Map> refusedByAFilter = api.post("/api/visits", "{\"hallId\": \"h\"}",
-                                                        "X-Client-Id", null, "X-Correlation-Id", correlationId);
+                                                        "X-Hall-Id", "not a hall", "X-Correlation-Id", correlationId);
+        ResponseEntity<Map> refusedBySignIn = api.post("/api/visits", "{\"hallId\": \"h\"}",
+                                                       Api.API_KEY, null, "X-Correlation-Id", correlationId);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getHeaders().getFirst("X-Correlation-Id")).isEqualTo(correlationId);
         assertThat(refusedByAFilter.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refusedByAFilter.getHeaders().getFirst("X-Correlation-Id")).isEqualTo(correlationId);
+        assertThat(refusedBySignIn.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(refusedBySignIn.getHeaders().getFirst("X-Correlation-Id")).isEqualTo(correlationId);
     }
 }

@@ -3,6 +3,8 @@ package org.servicehall.command.http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.servicehall.command.Api;
+import org.servicehall.platform.signin.ClientKind;
+import org.servicehall.platform.signin.TestSignIn;
 import org.servicehall.command.CommandSideTest;
 import org.servicehall.platform.eventstore.SequencedEventStorageEngine;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,14 +98,21 @@ class IdempotencyTest {
     }
 
     @Test
-    void keysBelongToTheirClient() {
+    void keysBelongToTheirClientSoNobodyCanClaimAnotherTerminalsKey() {
         String key = UUID.randomUUID().toString();
-        ResponseEntity<Map> mine = api.post("/api/visits", "{\"hallId\": \"hall-1\"}", "Idempotency-Key", key);
-        ResponseEntity<Map> theirs = api.post("/api/visits", "{\"hallId\": \"hall-1\"}", "Idempotency-Key", key,
-                                              "X-Client-Id", "another-terminal");
+        Api terminal = api.as(ClientKind.COUNTER_TERMINAL);
+        Api another = api.as(TestSignIn.SECOND_COUNTER_TERMINAL);
+        String visit = api.startVisit();
+        String seeOff = "/api/visits/" + visit + "/see-off";
+        ResponseEntity<Map> claimed = another.post(seeOff, Api.seeOff("clerk-9"), "Idempotency-Key", key);
 
-        assertThat(theirs.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(theirs.getBody().get("id")).isNotEqualTo(mine.getBody().get("id"));
+        ResponseEntity<Map> mine = terminal.post(seeOff, Api.seeOff("clerk-2"), "Idempotency-Key", key);
+
+        assertThat(claimed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(mine.getStatusCode()).as("its own key, not the other terminal's answer")
+                                        .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(mine.getBody()).containsEntry("rule", "visit-over");
+        assertThat(mine.getHeaders().getFirst("Idempotent-Replayed")).isNull();
     }
 
     @Test

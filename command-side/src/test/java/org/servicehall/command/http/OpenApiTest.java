@@ -38,7 +38,7 @@ class OpenApiTest {
 
         assertThat(document.path("openapi").asText()).startsWith("3.");
         assertThat(document.at("/info/title").asText()).contains("command side");
-        assertThat(document.at("/info/description").asText()).contains("X-Client-Id");
+        assertThat(document.at("/info/description").asText()).contains("X-Api-Key");
         JsonNode paths = document.path("paths");
         assertThat(paths.has("/api/visits")).isTrue();
         for (String path : List.of("/api/visits/{id}/greeting", "/api/visits/{id}/routing",
@@ -59,9 +59,9 @@ class OpenApiTest {
         assertThat(start.at("/responses/412/$ref").asText()).endsWith("/PreconditionFailed");
         assertThat(start.at("/responses/422/$ref").asText()).endsWith("/IdempotencyKeyReused");
         assertThat(refs(start.path("parameters")))
-                .contains("X-Client-Id", "X-Staff-Id", "X-Hall-Id", "X-Occurred-At", "X-Correlation-Id",
-                          "Idempotency-Key", "If-Match");
-        assertThat(document.at("/components/parameters/X-Client-Id/required").asBoolean()).isTrue();
+                .contains("X-Staff-Id", "X-Hall-Id", "X-Occurred-At", "X-Correlation-Id", "Idempotency-Key",
+                          "If-Match")
+                .doesNotContain("X-Client-Id");
         assertThat(document.at("/components/schemas/StartVisitRequest/properties/hallId/example").asText())
                 .isEqualTo("dalian-01");
         assertThat(document.at("/components/responses/Conflict/content/application~1problem+json/examples"
@@ -85,8 +85,10 @@ class OpenApiTest {
                     return;
                 }
                 String where = operation.getKey().toUpperCase() + " " + path.getKey();
-                JsonNode request = operation.getValue().at("/requestBody/content/application~1json/schema");
-                examplesMissing(document, request, where + " request", missing);
+                if (operation.getValue().has("requestBody")) {
+                    JsonNode request = operation.getValue().at("/requestBody/content/application~1json/schema");
+                    examplesMissing(document, request, where + " request", missing);
+                }
                 operation.getValue().path("responses").fields().forEachRemaining(answer -> {
                     if (answer.getKey().startsWith("2")) {
                         answer.getValue().path("content").forEach(media -> examplesMissing(
@@ -99,6 +101,39 @@ class OpenApiTest {
             });
         }
         assertThat(missing).as("properties without an example").isEmpty();
+    }
+
+    @Test
+    void theDocumentDeclaresWhoMayCallEachOperationFromTheTable() throws Exception {
+        JsonNode document = new ObjectMapper().readTree(new Api(port).http().get().uri("/v3/api-docs").retrieve()
+                                                                     .body(String.class));
+
+        assertThat(document.at("/components/securitySchemes/apiKey/type").asText()).isEqualTo("apiKey");
+        assertThat(document.at("/components/securitySchemes/apiKey/in").asText()).isEqualTo("header");
+        assertThat(document.at("/components/securitySchemes/apiKey/name").asText()).isEqualTo("X-Api-Key");
+        assertThat(document.at("/components/securitySchemes/basicAuth/scheme").asText()).isEqualTo("basic");
+        assertThat(document.at("/components/securitySchemes/bearerAuth/bearerFormat").asText()).isEqualTo("JWT");
+        JsonNode refund = document.at("/paths/~1api~1payments~1{id}~1refunds/post");
+        assertThat(refund.path("security").toString()).isEqualTo("[{\"apiKey\":[]}]");
+        assertThat(refund.at("/x-callers/clientKinds").toString()).isEqualTo("[\"PAYMENT_TERMINAL\"]");
+        assertThat(refund.at("/x-callers/roles").toString()).isEqualTo("[]");
+        assertThat(refund.path("description").asText())
+                .contains("Who may call it: integrator clients of kind PAYMENT_TERMINAL.");
+        assertThat(refs(refund.path("parameters"))).doesNotContain("X-Authorised-By");
+        assertThat(parameter(refund, "X-Authorised-By").path("required").asBoolean()).isTrue();
+        JsonNode start = document.at("/paths/~1api~1visits/post");
+        assertThat(start.at("/x-callers/clientKinds").toString()).isEqualTo("[\"TICKET_MACHINE\",\"GUIDE_TABLET\"]");
+        JsonNode createClient = document.at("/paths/~1api~1admin~1clients/post");
+        assertThat(createClient.path("security").toString())
+                .isEqualTo("[{\"basicAuth\":[]},{\"bearerAuth\":[]}]");
+        assertThat(createClient.at("/x-callers/roles").toString()).isEqualTo("[\"ADMIN\"]");
+        for (JsonNode operation : List.of(refund, start, createClient)) {
+            for (String status : List.of("401", "403", "429")) {
+                assertThat(operation.at("/responses/" + status + "/$ref").asText()).isNotBlank();
+            }
+        }
+        assertThat(document.at("/components/responses/TooManyRequests/headers/Retry-After").isMissingNode())
+                .isFalse();
     }
 
     @Test

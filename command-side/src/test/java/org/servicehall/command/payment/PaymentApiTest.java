@@ -14,6 +14,7 @@ import org.servicehall.api.payment.TillSettled;
 import org.servicehall.command.Api;
 import org.servicehall.command.CommandSideTest;
 import org.servicehall.platform.eventstore.SequencedEventStorageEngine;
+import org.servicehall.platform.signin.TestSignIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
@@ -29,6 +30,8 @@ import static org.servicehall.command.BadRequests.fields;
 
 @CommandSideTest
 class PaymentApiTest {
+
+    private static final String AUTHORISED_BY = "X-Authorised-By";
 
     @LocalServerPort
     int port;
@@ -63,10 +66,19 @@ class PaymentApiTest {
                 .formatted(shiftId, method, amountFen, tenderedFen);
     }
 
-    private static String refund(String refundId, String shiftId, String supervisorId, long amountFen) {
+    private static String refund(String refundId, String shiftId, long amountFen) {
+        return refund(refundId, "cashier-5", shiftId, amountFen);
+    }
+
+    private static String refund(String refundId, String cashier, String shiftId, long amountFen) {
         return """
-                {"refundId": "%s", "staffId": "cashier-5", "supervisorId": "%s", "shiftId": "%s", "amountFen": %d,
-                 "reason": "Billed twice"}""".formatted(refundId, supervisorId, shiftId, amountFen);
+                {"refundId": "%s", "staffId": "%s", "shiftId": "%s", "amountFen": %d, "reason": "Billed twice"}"""
+                .formatted(refundId, cashier, shiftId, amountFen);
+    }
+
+    /** A refund authorised by the test supervisor (user {@code supervisor}). */
+    private ResponseEntity<Map> refund(String paymentId, String body) {
+        return api.post("/api/payments/" + paymentId + "/refunds", body, AUTHORISED_BY, TestSignIn.basic("supervisor"));
     }
 
     private String request(long amountFen) {
@@ -89,7 +101,7 @@ class PaymentApiTest {
                 .containsEntry("id", id).containsEntry("version", 1);
         assertThat(api.post(base + "/receipt", "{\"staffId\": \"cashier-5\", \"receiptNumber\": \"FP-1\"}")
                       .getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(api.post(base + "/refunds", refund(refundId, shift, "supervisor-1", 2_000)).getBody())
+        assertThat(refund(id, refund(refundId, shift, 2_000)).getBody())
                 .containsEntry("id", id).containsEntry("version", 3);
         ResponseEntity<Map> settled = api.post("/api/shifts/" + shift + "/settlement",
                                                "{\"cashierId\": \"cashier-5\", \"declaredFen\": {\"CASH\": 10300}}");
@@ -100,7 +112,7 @@ class PaymentApiTest {
                                      "C-0101234567", "0101234567"),
                 new FeeCollected(id, "cashier-5", shift, PaymentMethod.CASH, 12_345, 20_000L, 7_655L),
                 new ReceiptIssued(id, "cashier-5", "FP-1"),
-                new PaymentRefunded(id, refundId, "cashier-5", "supervisor-1", shift, PaymentMethod.CASH, 2_000,
+                new PaymentRefunded(id, refundId, "cashier-5", "supervisor", shift, PaymentMethod.CASH, 2_000,
                                     "C-0101234567", "Billed twice"));
         assertThat(events(shift)).last().isEqualTo(new TillSettled(
                 shift, "cashier-5",
@@ -117,12 +129,10 @@ class PaymentApiTest {
         String shift = UUID.randomUUID().toString();
         String id = request(5_000);
         api.post("/api/payments/" + id + "/collection", collection(shift, "QR_CODE", 5_000, null));
-        api.post("/api/payments/" + id + "/refunds", refund(UUID.randomUUID().toString(), shift, "supervisor-1",
-                                                            3_000));
+        refund(id, refund(UUID.randomUUID().toString(), shift, 3_000));
         long head = storage.headPosition();
 
-        ResponseEntity<Map> tooMuch = api.post("/api/payments/" + id + "/refunds",
-                                               refund(UUID.randomUUID().toString(), shift, "supervisor-1", 2_001));
+        ResponseEntity<Map> tooMuch = refund(id, refund(UUID.randomUUID().toString(), shift, 2_001));
 
         assertThat(tooMuch.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(tooMuch.getBody()).containsEntry("rule", "refund-exceeds-collected");
@@ -131,20 +141,62 @@ class PaymentApiTest {
     }
 
     @Test
-    void aCashierCannotAuthoriseTheirOwnRefundNorMakeTheSameRefundTwice() {
+    void aRefundIsAuthorisedByASignedInSupervisorOtherThanTheCashierAndNeverMadeTwice() {
         String shift = UUID.randomUUID().toString();
         String id = request(5_000);
+        String refunds = "/api/payments/" + id + "/refunds";
         api.post("/api/payments/" + id + "/collection", collection(shift, "BANK_CARD", 5_000, null));
         String refundId = UUID.randomUUID().toString();
-        api.post("/api/payments/" + id + "/refunds", refund(refundId, shift, "supervisor-1", 1_000));
+        long head = storage.headPosition();
 
-        ResponseEntity<Map> self = api.post("/api/payments/" + id + "/refunds",
-                                            refund(UUID.randomUUID().toString(), shift, "cashier-5", 1_000));
-        ResponseEntity<Map> twice = api.post("/api/payments/" + id + "/refunds",
-                                             refund(refundId, shift, "supervisor-1", 1_000));
+        ResponseEntity<Map> missing = api.post(refunds, refund(refundId, shift, 1_000));
+        ResponseEntity<Map> wrongPassword = api.post(refunds, refund(refundId, shift, 1_000),
+                                                     AUTHORISED_BY, TestSignIn.basic("supervisor", "guess"));
+        ResponseEntity<Map> notASupervisor = api.post(refunds, refund(refundId, shift, 1_000),
+                                                      AUTHORISED_BY, TestSignIn.basic("analyst"));
+        ResponseEntity<Map> themself = api.post(refunds, refund(refundId, "supervisor", shift, 1_000),
+                                                AUTHORISED_BY, TestSignIn.basic("supervisor"));
+        ResponseEntity<Map> notCredentials = api.post(refunds, refund(refundId, shift, 1_000),
+                                                      AUTHORISED_BY, "supervisor");
 
-        assertThat(self.getBody()).containsEntry("rule", "refund-not-authorised");
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(fields(missing)).containsExactly(AUTHORISED_BY);
+        assertThat(fields(notCredentials)).containsExactly(AUTHORISED_BY);
+        for (ResponseEntity<Map> refused : List.of(wrongPassword, notASupervisor, themself)) {
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(refused.getBody()).containsEntry("rule", "refund-not-authorised");
+        }
+        assertThat(notASupervisor.getBody().get("detail").toString()).contains("analyst is not one");
+        assertThat(themself.getBody().get("detail").toString()).contains("other than the cashier supervisor");
+        assertThat(storage.headPosition()).as("nothing recorded").isEqualTo(head);
+
+        ResponseEntity<Map> authorised = refund(id, refund(refundId, shift, 1_000));
+        ResponseEntity<Map> twice = refund(id, refund(refundId, shift, 1_000));
+
+        assertThat(authorised.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(events(id)).last().isInstanceOfSatisfying(PaymentRefunded.class, refunded ->
+                assertThat(refunded.supervisorId()).as("the supervisor who signed in").isEqualTo("supervisor"));
         assertThat(twice.getBody()).containsEntry("rule", "refund-already-made");
+    }
+
+    @Test
+    void theRefundsSupervisorIsThrottledLikeAnySignInTheRightPasswordToo() {
+        String shift = UUID.randomUUID().toString();
+        String id = request(5_000);
+        api.post("/api/payments/" + id + "/collection", collection(shift, "CASH", 5_000, 5_000L));
+        String refunds = "/api/payments/" + id + "/refunds";
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.post(refunds, refund(UUID.randomUUID().toString(), shift, 100), AUTHORISED_BY,
+                                TestSignIn.basic("supervisor-2", "guess-" + i)).getStatusCode())
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+        }
+
+        ResponseEntity<Map> throttled = api.post(refunds, refund(UUID.randomUUID().toString(), shift, 100),
+                                                 AUTHORISED_BY, TestSignIn.basic("supervisor-2"));
+
+        assertThat(throttled.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(throttled.getHeaders().getFirst("Retry-After")).isNotBlank();
+        assertThat(events(id)).hasSize(2);
     }
 
     @Test
@@ -186,8 +238,7 @@ class PaymentApiTest {
                 .containsExactly("tenderedFen");
         assertThat(fields(api.post(base + "/collection", collection("shift-1", "CASH", 5_000, 5_000L))))
                 .containsExactly("shiftId");
-        assertThat(fields(api.post(base + "/refunds", refund(UUID.randomUUID().toString(), shift, "supervisor-1",
-                                                             0)))).containsExactly("amountFen");
+        assertThat(fields(refund(id, refund(UUID.randomUUID().toString(), shift, 0)))).containsExactly("amountFen");
         assertThat(error(api.post("/api/shifts/" + shift + "/settlement",
                                   "{\"cashierId\": \"cashier-5\", \"declaredFen\": {\"GOLD\": 1}}"), "declaredFen")
                            .get("message")).isNotNull();

@@ -129,7 +129,7 @@ class VisitApiTest {
     @Test
     void aBodyThatIsNotJsonIsUnsupported() {
         ResponseEntity<Map> response = api.http().post().uri("/api/visits").contentType(MediaType.TEXT_PLAIN)
-                                          .header("X-Client-Id", Api.CLIENT_ID)
+                                          .headers(headers -> api.signIn(headers, "POST", "/api/visits"))
                                           .body("hall-1").retrieve().toEntity(Map.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);

@@ -4,9 +4,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.servicehall.platform.web.ApiProperties;
-import org.servicehall.platform.web.WebConfiguration;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -26,6 +26,8 @@ import java.time.Clock;
 public class CommandApiConfiguration {
 
     private static final String API_PATHS = "/api/*";
+    /** The command filters need the client, so they run after Spring Security's filter chain has signed it in. */
+    private static final int AFTER_SIGN_IN = SecurityProperties.DEFAULT_FILTER_ORDER;
 
     @Bean
     MessageHandlerInterceptor<CommandMessage<?>> appendedPositions() {
@@ -48,7 +50,7 @@ public class CommandApiConfiguration {
         FilterRegistrationBean<CommandHeadersFilter> registration =
                 new FilterRegistrationBean<>(new CommandHeadersFilter(properties, Clock.systemUTC(), problems));
         registration.addUrlPatterns(API_PATHS);
-        registration.setOrder(WebConfiguration.CORRELATION_FILTER_ORDER + 10);
+        registration.setOrder(AFTER_SIGN_IN + 10);
         return registration;
     }
 
@@ -59,7 +61,7 @@ public class CommandApiConfiguration {
         FilterRegistrationBean<IdempotencyFilter> registration =
                 new FilterRegistrationBean<>(new IdempotencyFilter(store, properties.maxBodySize(), problems));
         registration.addUrlPatterns(API_PATHS);
-        registration.setOrder(WebConfiguration.CORRELATION_FILTER_ORDER + 20);
+        registration.setOrder(AFTER_SIGN_IN + 20);
         return registration;
     }
 

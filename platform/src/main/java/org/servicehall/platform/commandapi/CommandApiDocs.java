@@ -22,7 +22,7 @@ import static org.servicehall.platform.web.ApiDocs.problemResponse;
  */
 final class CommandApiDocs {
 
-    private static final List<String> PARAMETERS = List.of(HallHeaders.CLIENT_ID, HallHeaders.STAFF_ID,
+    private static final List<String> PARAMETERS = List.of(HallHeaders.STAFF_ID,
                                                            HallHeaders.HALL_ID, HallHeaders.OCCURRED_AT,
                                                            HallHeaders.IDEMPOTENCY_KEY, HttpHeaders.IF_MATCH);
 
@@ -36,7 +36,8 @@ final class CommandApiDocs {
             responseHeaders(components);
             problemResponses(components);
             ApiDocs.forEachApiOperation(openApi, (path, method, operation) -> {
-                if (!CommandHeadersFilter.COMMAND_METHODS.contains(method.name())) {
+                if (!CommandHeadersFilter.COMMAND_METHODS.contains(method.name())
+                        || path.startsWith(CommandHeadersFilter.ADMIN_PATHS)) {
                     return;
                 }
                 PARAMETERS.forEach(name -> ApiDocs.addParameter(operation, name));
@@ -59,9 +60,6 @@ final class CommandApiDocs {
     }
 
     private static void parameters(Components components) {
-        components.addParameters(HallHeaders.CLIENT_ID, header(HallHeaders.CLIENT_ID, true,
-                "The integrator sending the command (ticket machine, guide tablet, counter terminal...); recorded "
-                        + "on every event. 1 to 64 letters, digits or ._:@-", "guide-tablet-03"));
         components.addParameters(HallHeaders.STAFF_ID, header(HallHeaders.STAFF_ID, false,
                 "The staff member acting, recorded on every event, when the body has no staffId (the body wins)",
                 "guide-07"));
@@ -72,7 +70,7 @@ final class CommandApiDocs {
                         + "most hall.api.occurred-at.max-skew (5m) ahead of the server's clock and max-age (7d) "
                         + "behind it", "2026-11-28T09:30:00+08:00"));
         components.addParameters(HallHeaders.IDEMPOTENCY_KEY, header(HallHeaders.IDEMPOTENCY_KEY, false,
-                "Makes the command safe to retry: the same key (per X-Client-Id) with the same request gets the "
+                "Makes the command safe to retry: the same key (per client) with the same request gets the "
                         + "first response again (with Idempotent-Replayed: true) and records nothing new; with a "
                         + "different request, 422; while the first is still running, 409 with Retry-After. 2xx and "
                         + "404/409 rule/412 responses are kept 24 h; input errors, 409 concurrent change and 5xx are "

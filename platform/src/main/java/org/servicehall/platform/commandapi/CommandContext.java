@@ -7,9 +7,10 @@ import org.springframework.web.context.request.RequestContextHolder;
 import java.time.Instant;
 
 /**
- * What the headers of a command request say, checked by {@link CommandHeadersFilter} before anything else reads them.
+ * What the headers of a command request say, checked by {@link CommandHeadersFilter} before anything else reads them, and who
+ * sent it.
  *
- * @param clientId        {@code X-Client-Id}
+ * @param clientId        the integrator client whose API key signed in
  * @param correlationId   {@code X-Correlation-Id}, or the one generated for this request
  * @param occurredAt      {@code X-Occurred-At}, or when the request arrived
  * @param staffId         {@code X-Staff-Id}, or null

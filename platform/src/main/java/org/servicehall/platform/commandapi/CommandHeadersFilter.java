@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.servicehall.platform.signin.Caller;
 import org.servicehall.platform.web.ApiProperties;
 import org.servicehall.platform.web.CorrelationIdFilter;
 import org.servicehall.platform.web.HallHeaders;
@@ -29,13 +30,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks the headers of every command request (POST, PUT, PATCH, DELETE under {@code /api/}) before the body is
- * read, answers 400 naming every invalid header, and leaves a {@link CommandContext} for the rest. Also refuses a
- * body announced larger than {@code hall.api.max-body-size} (413).
+ * Checks the headers of every command request (POST, PUT, PATCH, DELETE under {@code /api/}, not the admin endpoints)
+ * once the caller has signed in and before the body is read, answers 400 naming every invalid header, and leaves a
+ * {@link CommandContext} for the rest: the client is the one whose API key signed in. Also refuses a body announced
+ * larger than {@code hall.api.max-body-size} (413).
  */
 final class CommandHeadersFilter extends OncePerRequestFilter {
 
     static final Set<String> COMMAND_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /** Managing the system, not commands: no events, no command headers. */
+    static final String ADMIN_PATHS = "/api/admin/";
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}");
     private static final String ID_RULE = "must be 1 to 64 letters, digits or ._:@- (starting with a letter or digit)";
@@ -55,7 +59,7 @@ final class CommandHeadersFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !COMMAND_METHODS.contains(request.getMethod());
+        return !COMMAND_METHODS.contains(request.getMethod()) || request.getRequestURI().startsWith(ADMIN_PATHS);
     }
 
     @Override
@@ -67,9 +71,13 @@ final class CommandHeadersFilter extends OncePerRequestFilter {
             return;
         }
         List<InvalidField> errors = new ArrayList<>();
-        String clientId = id(request, HallHeaders.CLIENT_ID, true, errors);
-        String staffId = id(request, HallHeaders.STAFF_ID, false, errors);
-        String hallId = id(request, HallHeaders.HALL_ID, false, errors);
+        if (request.getHeader(HallHeaders.CLIENT_ID) != null) {
+            errors.add(InvalidField.header(HallHeaders.CLIENT_ID, "is not read any more: the client is the one "
+                    + "whose API key (X-Api-Key) signed in, recorded as clientId on every event; leave the header "
+                    + "out", request.getHeader(HallHeaders.CLIENT_ID)));
+        }
+        String staffId = id(request, HallHeaders.STAFF_ID, errors);
+        String hallId = id(request, HallHeaders.HALL_ID, errors);
         Instant occurredAt = occurredAt(request, errors);
         Long expectedVersion = expectedVersion(request, errors);
         String idempotencyKey = single(request, HallHeaders.IDEMPOTENCY_KEY, errors);
@@ -83,16 +91,15 @@ final class CommandHeadersFilter extends OncePerRequestFilter {
             return;
         }
         request.setAttribute(CommandContext.ATTRIBUTE, new CommandContext(
-                clientId, CorrelationIdFilter.of(request), occurredAt, staffId, hallId, expectedVersion,
+                Caller.current().clientId().orElse(null), CorrelationIdFilter.of(request), occurredAt, staffId,
+                hallId, expectedVersion,
                 idempotencyKey));
         chain.doFilter(request, response);
     }
 
-    private static String id(HttpServletRequest request, String header, boolean required, List<InvalidField> errors) {
+    private static String id(HttpServletRequest request, String header, List<InvalidField> errors) {
         String value = single(request, header, errors);
-        if (value == null && required && request.getHeader(header) == null) {
-            errors.add(InvalidField.header(header, "is required on commands", null));
-        } else if (value != null && !ID.matcher(value).matches()) {
+        if (value != null && !ID.matcher(value).matches()) {
             errors.add(InvalidField.header(header, ID_RULE, value));
             return null;
         }

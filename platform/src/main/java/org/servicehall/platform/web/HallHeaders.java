@@ -5,7 +5,10 @@ public final class HallHeaders {
 
     /** Ties together everything one request causes; generated if absent, always echoed in the response. */
     public static final String CORRELATION_ID = "X-Correlation-Id";
-    /** Required on commands: the integrator sending it (ticket machine, counter terminal, guide tablet...). */
+    /**
+     * No longer read, and refused on commands so that nobody believes it is honoured: the client is the one whose API
+     * key signed in.
+     */
     public static final String CLIENT_ID = "X-Client-Id";
     /** The staff member acting, for commands whose body names none. */
     public static final String STAFF_ID = "X-Staff-Id";

@@ -24,7 +24,7 @@ class MasterKeyTest {
     Path dataDir;
 
     private HallProperties hall(String mongodbUri) {
-        return new HallProperties(new HallProperties.Mongodb(mongodbUri, "hall", 0), dataDir,
+        return new HallProperties(new HallProperties.Mongodb(mongodbUri, "hall", 0, false), dataDir,
                                   new HallProperties.EventStore(Duration.ofSeconds(10), 100));
     }
 

@@ -1,6 +1,6 @@
 package org.servicehall.query.audit;
 
-import org.servicehall.query.security.Role;
+import org.servicehall.platform.signin.Role;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

@@ -1,7 +1,7 @@
 package org.servicehall.query.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.servicehall.query.security.Caller;
+import org.servicehall.platform.signin.Caller;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;

@@ -1,7 +1,7 @@
 package org.servicehall.query.erasure;
 
 import org.servicehall.platform.personaldata.ErasureOutcome;
-import org.servicehall.query.security.Role;
+import org.servicehall.platform.signin.Role;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

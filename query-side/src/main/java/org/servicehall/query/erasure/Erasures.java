@@ -3,7 +3,7 @@ package org.servicehall.query.erasure;
 import org.servicehall.platform.personaldata.ErasureOutcome;
 import org.servicehall.platform.personaldata.PersonalDataVault;
 import org.servicehall.platform.web.NotFound;
-import org.servicehall.query.security.Caller;
+import org.servicehall.platform.signin.Caller;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 

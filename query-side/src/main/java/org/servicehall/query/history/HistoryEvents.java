@@ -14,7 +14,7 @@ import org.servicehall.platform.eventstore.SequencedEventStorageEngine;
 import org.servicehall.platform.mongo.JsonBson;
 import org.servicehall.platform.personaldata.PersonalDataVault;
 import org.servicehall.platform.personaldata.Visibility;
-import org.servicehall.query.security.Caller;
+import org.servicehall.platform.signin.Caller;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import org.servicehall.api.PersonalData;
 import org.servicehall.platform.personaldata.PersonalDataVault;
 import org.servicehall.platform.personaldata.Visibility;
+import org.servicehall.platform.signin.Caller;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;

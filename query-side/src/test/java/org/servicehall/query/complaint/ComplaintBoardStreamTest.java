@@ -9,6 +9,7 @@ import org.servicehall.api.complaint.ComplaintClass;
 import org.servicehall.api.complaint.ComplaintKind;
 import org.servicehall.api.complaint.ComplaintRegistered;
 import org.servicehall.platform.testing.TestClock;
+import org.servicehall.query.HallClient;
 import org.servicehall.query.QuerySideTest;
 import org.servicehall.query.support.SseFollower;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,8 +49,13 @@ class ComplaintBoardStreamTest {
 
     @Autowired
     EventStore eventStore;
-    @Autowired
     TestRestTemplate http;
+
+    /** Spring's client for this side, signed in as an analyst (see {@link HallClient}). */
+    @Autowired
+    void signIn(TestRestTemplate template) {
+        http = HallClient.signedIn(template);
+    }
     @Autowired
     TestClock clock;
     @LocalServerPort

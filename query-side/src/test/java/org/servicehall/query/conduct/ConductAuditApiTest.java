@@ -6,6 +6,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.servicehall.query.HallClient;
 import org.servicehall.query.QuerySideTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,7 +56,8 @@ class ConductAuditApiTest {
         try {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                           .header("Accept", "application/json").GET().build(),
+                           .header("Accept", "application/json")
+                           .header("Authorization", HallClient.authorization("compliance")).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), json.readTree(response.body()));
         } catch (IOException e) {

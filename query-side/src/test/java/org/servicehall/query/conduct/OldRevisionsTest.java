@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.servicehall.platform.testing.EventFixtures;
+import org.servicehall.query.HallClient;
 import org.servicehall.query.QuerySideTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,7 +47,8 @@ class OldRevisionsTest {
         try {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                           .header("Accept", "application/json").GET().build(),
+                           .header("Accept", "application/json")
+                           .header("Authorization", HallClient.authorization("compliance")).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? json.readTree(response.body()) : null;
         } catch (IOException e) {

@@ -15,6 +15,7 @@ import org.servicehall.api.complaint.ComplaintClass;
 import org.servicehall.api.complaint.ComplaintKind;
 import org.servicehall.api.complaint.ComplaintRegistered;
 import org.servicehall.api.complaint.FollowUpRecorded;
+import org.servicehall.query.HallClient;
 import org.servicehall.query.QuerySideTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -59,8 +60,13 @@ class DeadLetterQueueTest {
 
     @Autowired
     EventStore eventStore;
-    @Autowired
     TestRestTemplate http;
+
+    /** Spring's client for this side, signed in as an analyst (see {@link HallClient}). */
+    @Autowired
+    void signIn(TestRestTemplate template) {
+        http = HallClient.signedIn(template);
+    }
     @Autowired
     BrokenHandler handler;
     @Autowired

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.servicehall.platform.eventstore.SequencedEventStorageEngine;
+import org.servicehall.query.HallClient;
 import org.servicehall.query.QuerySideTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -37,8 +38,13 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FiguresApiTest {
 
-    @Autowired
     TestRestTemplate http;
+
+    /** Spring's client for this side, signed in as an analyst (see {@link HallClient}). */
+    @Autowired
+    void signIn(TestRestTemplate template) {
+        http = HallClient.signedIn(template);
+    }
     @Autowired
     EventStore eventStore;
     @Autowired

@@ -29,6 +29,7 @@ import org.servicehall.api.visit.VisitStarted;
 import org.servicehall.platform.eventstore.SequencedEventStorageEngine;
 import org.servicehall.platform.mongo.JsonBson;
 import org.servicehall.platform.personaldata.PersonalDataVault;
+import org.servicehall.query.HallClient;
 import org.servicehall.query.QuerySideTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -102,12 +103,11 @@ class HistoryApiTest {
         return getAs(COMPLIANCE, path, headers);
     }
 
-    /** A GET as one of the development users (password = name), or anonymously for a null user. */
+    /** A GET as one of the test users (password = name), or anonymously for a null user. */
     private HttpResponse<String> getAs(String user, String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", HallClient.authorization(user));
         }
         if (headers.length > 0) {
             request.headers(headers);

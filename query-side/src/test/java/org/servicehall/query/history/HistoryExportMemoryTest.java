@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.servicehall.api.MetadataKeys;
 import org.servicehall.platform.eventstore.SequencedEventStorageEngine;
 import org.servicehall.platform.personaldata.TestVault;
+import org.servicehall.platform.signin.TestSignIn;
+import org.servicehall.query.HallClient;
 import org.servicehall.platform.testing.TestMongo;
 import org.servicehall.query.QuerySideApplication;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -78,8 +80,9 @@ class HistoryExportMemoryTest {
     private static final long LIVE_BOUND = HEAP_BYTES * 7 / 8;
     private static final String POSITION = "{\"position\":";
     /** HTTP Basic for the development user who may read histories. */
-    private static final String COMPLIANCE = "Basic " + Base64.getEncoder().encodeToString(
-            "compliance:compliance".getBytes(StandardCharsets.US_ASCII));
+    private static final String COMPLIANCE = HallClient.authorization("compliance");
+    /** The metrics are for admins. */
+    private static final String ADMIN = HallClient.authorization("admin");
     private static final Pattern STOPPED = Pattern.compile("stopped after (\\d+) events: the client went away");
 
     /** A hall event of a usual size: ids, staff, a counter and a line of text. */
@@ -263,7 +266,7 @@ class HistoryExportMemoryTest {
     }
 
     private Process startQuerySide(int port) throws IOException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                                        "-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError",
                                        // Its live data size is then measured after each full collection.
                                        "-XX:+UseSerialGC",
@@ -275,7 +278,8 @@ class HistoryExportMemoryTest {
                                        "--hall.processors.segments=1",
                                        // Axon's capacity metric keeps every message of the last 10 minutes per
                                        // processor: its processors' catching up would fill a small heap with it.
-                                       "--axon.metrics.auto-configuration.enabled=false");
+                                       "--axon.metrics.auto-configuration.enabled=false"));
+        command.addAll(TestSignIn.arguments());
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
@@ -313,7 +317,7 @@ class HistoryExportMemoryTest {
 
     private HttpRequest.Builder request(int port, String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                          .header("Authorization", COMPLIANCE);
+                          .header("Authorization", path.startsWith("/actuator/metrics") ? ADMIN : COMPLIANCE);
     }
 
     private boolean healthy(int port) {

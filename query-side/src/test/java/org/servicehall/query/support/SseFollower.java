@@ -3,6 +3,8 @@ package org.servicehall.query.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.servicehall.query.HallClient;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +29,8 @@ public final class SseFollower implements AutoCloseable {
 
     public SseFollower(URI uri) throws IOException, InterruptedException {
         response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+                                                              .header("Authorization",
+                                                                      HallClient.authorization("analyst"))
                                                               .build(),
                                                    HttpResponse.BodyHandlers.ofInputStream());
         Thread reader = new Thread(() -> {

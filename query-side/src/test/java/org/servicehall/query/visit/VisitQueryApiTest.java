@@ -17,6 +17,7 @@ import org.servicehall.api.visit.CustomerSeenOff;
 import org.servicehall.api.visit.QueueTicketIssued;
 import org.servicehall.api.visit.VisitStarted;
 import org.servicehall.platform.eventstore.SequencedEventStorageEngine;
+import org.servicehall.query.HallClient;
 import org.servicehall.query.QuerySideTest;
 import org.servicehall.query.support.SseFollower;
 import org.servicehall.query.support.ServerSentEvents;
@@ -81,7 +82,8 @@ class VisitQueryApiTest {
     }
 
     private HttpResponse<String> get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                                 .header("Authorization", HallClient.authorization("analyst"));
         if (headers.length > 0) {
             request.headers(headers);
         }
