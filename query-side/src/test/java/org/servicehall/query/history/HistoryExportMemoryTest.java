@@ -269,14 +269,16 @@ class HistoryExportMemoryTest {
                                        "-XX:+UseSerialGC",
                                        "-cp", System.getProperty("java.class.path"),
                                        QuerySideApplication.class.getName(),
-                                       "--hall.mongodb.uri=" + mongo.connectionString(),
                                        "--" + TestVault.MASTER_KEY_PROPERTY,
                                        "--server.port=" + port,
                                        "--hall.processors.segments=1",
                                        // Axon's capacity metric keeps every message of the last 10 minutes per
                                        // processor: its processors' catching up would fill a small heap with it.
                                        "--axon.metrics.auto-configuration.enabled=false");
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // the connection string holds the embedded server's password: not on a command line others can see
+        builder.environment().put("MONGODB_URI", mongo.connectionString());
+        return builder.start();
     }
 
     /**
