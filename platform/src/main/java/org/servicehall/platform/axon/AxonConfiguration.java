@@ -197,7 +197,8 @@ public class AxonConfiguration {
 
     /**
      * Every processor is a pooled streaming one, its segments shared among the instances of its side by the
-     * {@link SegmentBalancer}.
+     * {@link SegmentBalancer}. The coordinator extends the claims of work packages busy with a long batch, so that a
+     * slow batch (a replay, a slow database) does not lose its segment to another instance while it still writes.
      */
     @Bean
     ConfigurerModule pooledStreamingProcessors(HallProperties properties, SegmentBalancer balancer) {
@@ -206,6 +207,7 @@ public class AxonConfiguration {
                 .usingPooledStreamingEventProcessors((configuration, builder) -> builder
                         .initialSegmentCount(processors.segments())
                         .tokenClaimInterval(processors.tokenClaimInterval().toMillis())
+                        .enableCoordinatorClaimExtension()
                         .maxSegmentProvider(balancer)));
     }
 

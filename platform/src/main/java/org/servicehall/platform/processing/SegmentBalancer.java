@@ -40,6 +40,13 @@ import java.util.concurrent.TimeUnit;
  * instances left take over the share of one that stops (it removes its heartbeat and releases its claims) or dies (its
  * heartbeat counts no more after {@code instanceTimeout}, its claims expire after {@code claimTimeout}).
  * <p>
+ * A segment moves between batches: the coordinator aborts a released segment's work package, which finishes the
+ * batch it is in and stores its token, and only then releases the claim; the next owner starts from that token, so
+ * nothing is applied twice. After a death the next owner starts from the last stored token and repeats what the dead
+ * one had applied since, which the views ignore (each handler is idempotent per aggregate sequence or event id). A
+ * read waiting for a position ({@code ViewPositions}) judges a segment that left this instance by its stored token,
+ * which never runs ahead of what was applied.
+ * <p>
  * Why not Axon's own: without Axon Server, Axon 4 has no balancing across instances, only the allowance and
  * {@code releaseSegment}. Times are the instances' clocks, as in Axon's token store, whose claim timeouts assume the
  * same.
