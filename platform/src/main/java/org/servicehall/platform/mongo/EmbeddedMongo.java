@@ -41,8 +41,11 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     static final String USER = "hall";
     private static final Set<String> WRITE_COMMANDS = Set.of("insert", "update", "delete", "findandmodify");
-    /** What a client may send before it has authenticated: the handshake (and monitoring, which never authenticates). */
-    private static final Set<String> OPEN_COMMANDS = Set.of("ismaster", "hello");
+    /**
+     * What a client may send before it has authenticated: the handshake (and monitoring, which never authenticates).
+     * The driver asks {@code getlasterror} for its connection id when the handshake's answer has none, as here.
+     */
+    private static final Set<String> OPEN_COMMANDS = Set.of("ismaster", "hello", "getlasterror");
     private static final String FILE_NAME = "hall.mv.db";
 
     private final MongoServer server;
