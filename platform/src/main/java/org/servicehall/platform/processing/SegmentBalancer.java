@@ -245,7 +245,7 @@ public final class SegmentBalancer implements MaxSegmentProvider, SmartLifecycle
         return scheduler != null;
     }
 
-    /** Axon's configuration, processors included, starts in a later phase of the context and stops in an earlier one. */
+    /** Axon's configuration, processors included, starts in a later phase and stops in an earlier one. */
     @Override
     public int getPhase() {
         return 0;

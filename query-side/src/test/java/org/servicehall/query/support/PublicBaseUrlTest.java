@@ -24,7 +24,8 @@ class PublicBaseUrlTest {
 
     private static final String FORGED = "attacker.example";
     private static final Map<String, String> AS_ADMIN = Map.of(
-            "Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)),
+            "Authorization",
+            "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)),
             "Content-Type", "application/json",
             "X-Forwarded-Host", FORGED);
 
@@ -52,7 +53,8 @@ class PublicBaseUrlTest {
 
         @Test
         void locationAndServersAreTheConfiguredBaseUrl() throws IOException {
-            assertThat(rebuildLocation(port)).matches("https://hall\\.example\\.cn/views/api/admin/rebuilds/[0-9a-f-]+");
+            assertThat(rebuildLocation(port))
+                    .matches("https://hall\\.example\\.cn/views/api/admin/rebuilds/[0-9a-f-]+");
             assertThat(servers(port)).isEqualTo("https://hall.example.cn/views");
         }
     }
