@@ -144,6 +144,9 @@ public final class SegmentBalancer implements MaxSegmentProvider, SmartLifecycle
         try {
             if (processors.isEmpty()) {
                 processors = pooledProcessors();
+                if (processors.isEmpty()) {
+                    return;  // nothing to share (the command side): no heartbeat either
+                }
             }
             Instant now = clock.instant();
             List<Document> holdings = new ArrayList<>();
