@@ -55,7 +55,8 @@ public final class Launcher implements AutoCloseable {
 
     /**
      * Starts both sides. {@code environment} supplies {@code MONGODB_URI}, {@code HALL_DATA_DIR},
-     * {@code HALL_PERSONAL_DATA_MASTER_KEY}, {@code COMMAND_SIDE_PORT} and {@code QUERY_SIDE_PORT}.
+     * {@code HALL_PERSONAL_DATA_MASTER_KEY}, {@code HALL_BIND_ADDRESS}, {@code COMMAND_SIDE_PORT},
+     * {@code QUERY_SIDE_PORT}, {@code COMMAND_SIDE_PUBLIC_BASE_URL} and {@code QUERY_SIDE_PUBLIC_BASE_URL}.
      */
     public static Launcher start(Map<String, String> environment, String... args) {
         String uri = environment.getOrDefault("MONGODB_URI", "");
@@ -74,16 +75,19 @@ public final class Launcher implements AutoCloseable {
             arguments.add("--hall.mongodb.launcher-embedded=true");
             arguments.add("--hall.data-dir=" + dataDirectory);
         }
-        arguments.addAll(List.of(args));
         if (!masterKey.isBlank()) {
             arguments.add("--hall.personal-data.master-key=" + masterKey);
         }
-        String[] sideArgs = arguments.toArray(String[]::new);
+        Optional.ofNullable(environment.get("HALL_BIND_ADDRESS")).filter(address -> !address.isBlank())
+                .ifPresent(address -> arguments.add("--server.address=" + address));
+        arguments.addAll(List.of(args));
         try {
             ConfigurableApplicationContext commandSide = run(CommandSideApplication.application(), uri,
-                    environment.getOrDefault("COMMAND_SIDE_PORT", "8080"), sideArgs);
+                    environment.getOrDefault("COMMAND_SIDE_PORT", "8080"),
+                    environment.get("COMMAND_SIDE_PUBLIC_BASE_URL"), arguments);
             ConfigurableApplicationContext querySide = run(QuerySideApplication.application(), uri,
-                    environment.getOrDefault("QUERY_SIDE_PORT", "8081"), sideArgs);
+                    environment.getOrDefault("QUERY_SIDE_PORT", "8081"),
+                    environment.get("QUERY_SIDE_PUBLIC_BASE_URL"), arguments);
             return new Launcher(embedded, dataDirectory, commandSide, querySide);
         } catch (RuntimeException e) {
             if (embedded != null) {
@@ -94,13 +98,16 @@ public final class Launcher implements AutoCloseable {
     }
 
     private static ConfigurableApplicationContext run(SpringApplication application, String uri, String port,
-                                                      String[] args) {
+                                                      String publicBaseUrl, List<String> args) {
         // The launcher closes the sides in order (query side, command side, then the database) itself.
         application.setRegisterShutdownHook(false);
         // Both sides share one logging system here, which would label every line with the first side's name.
         List<String> arguments = new ArrayList<>(List.of("--hall.mongodb.uri=" + uri, "--server.port=" + port,
                                                          "--logging.include-application-name=false"));
-        arguments.addAll(List.of(args));
+        if (publicBaseUrl != null && !publicBaseUrl.isBlank()) {
+            arguments.add("--hall.api.public-base-url=" + publicBaseUrl);
+        }
+        arguments.addAll(args);
         return application.run(arguments.toArray(String[]::new));
     }
 

@@ -73,11 +73,20 @@ final class RunningSystem implements AutoCloseable {
         return "{\"staffId\": \"" + staffId + "\", \"belongingsReminded\": true}";
     }
 
-    /** A command, signed in as the test client of the first kind the table allows for it. */
-    ResponseEntity<Map> post(String path, String json) {
+    /**
+     * A command, signed in as the test client of the first kind the table allows for it, with the given header
+     * name/value pairs (e.g. {@code "X-Authorised-By", TestSignIn.basic("supervisor")} on a refund).
+     */
+    ResponseEntity<Map> post(String path, String json, String... headers) {
         ClientKind kind = ClientPermissions.HALL.kindsFor("POST", path).orElseThrow().iterator().next();
         return commandSide.post().uri(path).contentType(MediaType.APPLICATION_JSON)
-                          .header("X-Api-Key", TestSignIn.key(kind)).body(json).retrieve().toEntity(Map.class);
+                          .header("X-Api-Key", TestSignIn.key(kind))
+                          .headers(sent -> {
+                              for (int i = 0; i < headers.length; i += 2) {
+                                  sent.set(headers[i], headers[i + 1]);
+                              }
+                          })
+                          .body(json).retrieve().toEntity(Map.class);
     }
 
     /** A visit's timeline, read by an analyst. */

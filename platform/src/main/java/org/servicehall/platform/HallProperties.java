@@ -12,11 +12,13 @@ import java.time.Duration;
  * @param mongodb    where the data lives
  * @param dataDir    the directory of the embedded server's file (env {@code HALL_DATA_DIR})
  * @param eventStore how the event store reads
+ * @param processors how the event processors' segments are shared among instances
  */
 @ConfigurationProperties("hall")
 public record HallProperties(@DefaultValue Mongodb mongodb,
                              @DefaultValue("data") Path dataDir,
-                             @DefaultValue EventStore eventStore) {
+                             @DefaultValue EventStore eventStore,
+                             @DefaultValue Processors processors) {
 
     /**
      * @param uri            a MongoDB connection string (env {@code MONGODB_URI}); blank means the embedded server
@@ -45,5 +47,19 @@ public record HallProperties(@DefaultValue Mongodb mongodb,
      * @param batchSize  commits read per query
      */
     public record EventStore(@DefaultValue("10s") Duration gapTimeout, @DefaultValue("100") int batchSize) {
+    }
+
+    /**
+     * @param segments           segments per processor, when its tokens are first made
+     * @param tokenClaimInterval how often a processor looks for segments to claim, or to give up
+     * @param claimTimeout       after how long without a word from its owner a segment's claim may be taken over
+     * @param heartbeatInterval  how often an instance says it is alive and what it holds
+     * @param instanceTimeout    after how long without a heartbeat an instance no longer counts for the shares
+     */
+    public record Processors(@DefaultValue("4") int segments,
+                             @DefaultValue("5s") Duration tokenClaimInterval,
+                             @DefaultValue("10s") Duration claimTimeout,
+                             @DefaultValue("2s") Duration heartbeatInterval,
+                             @DefaultValue("10s") Duration instanceTimeout) {
     }
 }

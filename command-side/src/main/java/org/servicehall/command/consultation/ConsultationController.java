@@ -24,6 +24,7 @@ import org.servicehall.platform.commandapi.CommandResult;
 import org.servicehall.platform.commandapi.Commands;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.platform.web.InvalidInput;
+import org.servicehall.platform.web.PublicBaseUrl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +34,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.Instant;
 import java.util.List;
@@ -52,9 +52,11 @@ class ConsultationController {
     private static final List<String> CONSULTATION_CHANNELS = List.of(Channel.IN_PERSON.name(), Channel.PHONE.name());
 
     private final Commands commands;
+    private final PublicBaseUrl publicBaseUrl;
 
-    ConsultationController(Commands commands) {
+    ConsultationController(Commands commands, PublicBaseUrl publicBaseUrl) {
         this.commands = commands;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     record OpenConsultationRequest(@Schema(example = "0b7e3e4a-5f1c-4d8e-9a51-2f0c6d1e8b42",
@@ -130,8 +132,8 @@ class ConsultationController {
         ResponseEntity<CommandResult> sent = commands.send(
                 new CreateWorkOrder(id.toString(), workOrderId, request.staffId(), request.department(),
                                     request.dueAt(), request.description()));
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{workOrderId}")
-                                                                 .buildAndExpand(workOrderId).toUri())
+        return ResponseEntity.created(publicBaseUrl.belowCurrentRequest().path("/{workOrderId}")
+                                                   .buildAndExpand(workOrderId).toUri())
                              .headers(sent.getHeaders())
                              .body(sent.getBody());
     }

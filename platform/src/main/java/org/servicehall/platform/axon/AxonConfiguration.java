@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -32,6 +33,8 @@ import org.servicehall.platform.HallProperties;
 import org.servicehall.platform.eventstore.SequencedEventStorageEngine;
 import org.servicehall.platform.personaldata.PersonalDataStorageModule;
 import org.servicehall.platform.personaldata.PersonalDataVault;
+import org.servicehall.platform.processing.ProcessorInstance;
+import org.servicehall.platform.processing.SegmentBalancer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,7 +47,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
-import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -166,23 +169,53 @@ public class AxonConfiguration {
     }
 
     @Bean
-    TokenStore tokenStore(MongoDatabaseFactory mongo, Serializer serializer,
-                          @Value("${spring.application.name:hall}") String applicationName) {
+    ProcessorInstance processorInstance(@Value("${spring.application.name:hall}") String applicationName) {
+        return ProcessorInstance.of(applicationName);
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoDatabaseFactory mongo, Serializer serializer, ProcessorInstance instance,
+                          HallProperties properties) {
         return MongoTokenStore.builder()
                               .mongoTemplate(DefaultMongoTemplate.builder()
                                                                  .mongoDatabase(mongo.getMongoDatabase())
                                                                  .build())
                               .serializer(serializer)
                               .contentType(String.class)
-                              .nodeId(applicationName + "@" + ManagementFactory.getRuntimeMXBean().getName())
+                              .nodeId(instance.id())
+                              .claimTimeout(properties.processors().claimTimeout())
                               .build();
     }
 
     @Bean
-    ConfigurerModule pooledStreamingProcessors(@Value("${hall.processors.segments:4}") int segments) {
+    SegmentBalancer segmentBalancer(ProcessorInstance instance, MongoDatabaseFactory mongo,
+                                    ObjectProvider<EventProcessingConfiguration> processing,
+                                    ObjectProvider<TokenStore> tokenStore, HallProperties properties) {
+        return new SegmentBalancer(instance, mongo, processing, tokenStore, properties.processors(),
+                                   Clock.systemUTC());
+    }
+
+    /**
+     * Every processor is a pooled streaming one, its segments shared among the instances of its side by the
+     * {@link SegmentBalancer}. The coordinator extends the claims of work packages busy with a long batch, so that a
+     * slow batch (a replay, a slow database) does not lose its segment to another instance while it still writes.
+     */
+    @Bean
+    ConfigurerModule pooledStreamingProcessors(HallProperties properties, SegmentBalancer balancer) {
+        HallProperties.Processors processors = properties.processors();
         return configurer -> configurer.eventProcessing(processing -> processing
-                .usingPooledStreamingEventProcessors((configuration, builder) ->
-                        builder.initialSegmentCount(segments)));
+                .usingPooledStreamingEventProcessors((configuration, builder) -> builder
+                        .initialSegmentCount(processors.segments())
+                        .tokenClaimInterval(processors.tokenClaimInterval().toMillis())
+                        .enableCoordinatorClaimExtension()
+                        .maxSegmentProvider(balancer)));
+    }
+
+    /** How many segments of each processor this instance holds, and which instance holds which. */
+    @Bean
+    HealthIndicator processorsHealthIndicator(SegmentBalancer balancer) {
+        return () -> Health.up().withDetail("instance", balancer.instanceId())
+                           .withDetail("processors", balancer.split()).build();
     }
 
     @Bean

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.servicehall.platform.web.ApiProperties;
+import org.servicehall.platform.web.PublicBaseUrl;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -35,8 +36,9 @@ public class CommandApiConfiguration {
     }
 
     @Bean
-    Commands commands(CommandGateway gateway, CommandTargetResolver targets, EventStore eventStore) {
-        return new Commands(gateway, targets, eventStore);
+    Commands commands(CommandGateway gateway, CommandTargetResolver targets, EventStore eventStore,
+                      PublicBaseUrl publicBaseUrl) {
+        return new Commands(gateway, targets, eventStore, publicBaseUrl);
     }
 
     @Bean(destroyMethod = "close")

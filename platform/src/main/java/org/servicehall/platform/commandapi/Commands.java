@@ -11,8 +11,8 @@ import org.axonframework.modelling.command.CommandTargetResolver;
 import org.servicehall.api.MetadataKeys;
 import org.servicehall.platform.axon.AggregateVersions;
 import org.servicehall.platform.axon.ExpectedVersionTargetResolver;
+import org.servicehall.platform.web.PublicBaseUrl;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
@@ -54,14 +54,19 @@ public class Commands {
     private final CommandTargetResolver targets;
     private final EventStore eventStore;
 
-    Commands(CommandGateway gateway, CommandTargetResolver targets, EventStore eventStore) {
+    private final PublicBaseUrl publicBaseUrl;
+
+    Commands(CommandGateway gateway, CommandTargetResolver targets, EventStore eventStore,
+             PublicBaseUrl publicBaseUrl) {
         this.gateway = gateway;
         this.targets = targets;
         this.eventStore = eventStore;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     /**
-     * Creates an aggregate under a new UUID: 201, {@code Location} = this request's URI + {@code /<id>}.
+     * Creates an aggregate under a new UUID: 201, {@code Location} = this request's path + {@code /<id>}, under the
+     * side's public base URL.
      *
      * @param command the creating command, given the new id
      */
@@ -72,7 +77,7 @@ public class Commands {
         }
         String id = UUID.randomUUID().toString();
         long version = dispatch(message(command.apply(id), context), id);
-        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
+        URI location = publicBaseUrl.belowCurrentRequest().path("/{id}").buildAndExpand(id).toUri();
         return answer(ResponseEntity.created(location), id, version);
     }
 

@@ -34,7 +34,7 @@ public class MongoConfiguration {
         log.atInfo()
            .addKeyValue("mongo", "embedded")
            .addKeyValue("dataFile", mongo.file())
-           .addKeyValue("address", mongo.connectionString(properties.mongodb().database()))
+           .addKeyValue("address", mongo.address())
            .log("No MONGODB_URI: using the embedded MongoDB-compatible server, data in {}", mongo.file());
         return mongo;
     }

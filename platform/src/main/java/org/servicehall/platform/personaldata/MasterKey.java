@@ -1,5 +1,6 @@
 package org.servicehall.platform.personaldata;
 
+import org.servicehall.platform.DataDirectory;
 import org.servicehall.platform.HallProperties;
 
 import javax.crypto.SecretKey;
@@ -9,10 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
-import java.util.Set;
 
 /**
  * The key that wraps every customer's data key, so that a copy of the database alone reveals no personal data. It
@@ -26,7 +24,6 @@ public final class MasterKey {
     static final String PROPERTY = "hall.personal-data.master-key";
     static final String ENVIRONMENT = "HALL_PERSONAL_DATA_MASTER_KEY";
     private static final String SOURCE = PROPERTY + " (env " + ENVIRONMENT + ")";
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private MasterKey() {
     }
@@ -60,7 +57,7 @@ public final class MasterKey {
     public static String loadOrCreate(Path dataDirectory) {
         Path file = dataDirectory.resolve(FILE_NAME);
         try {
-            Files.createDirectories(dataDirectory);
+            DataDirectory.prepare(dataDirectory);
             if (!Files.exists(file)) {
                 String key = Base64.getEncoder().encodeToString(Aes.randomBytes(Aes.KEY_BYTES));
                 // Written whole, readable by the owner only, before it appears under its name.
@@ -80,10 +77,7 @@ public final class MasterKey {
     }
 
     private static Path ownerOnly(Path directory) throws IOException {
-        if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return Files.createTempFile(directory, FILE_NAME, ".new", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        }
-        return Files.createTempFile(directory, FILE_NAME, ".new");
+        return Files.createTempFile(directory, FILE_NAME, ".new", DataDirectory.newFileAttributes(directory));
     }
 
     static SecretKey decode(String base64, String source) {

@@ -14,13 +14,16 @@ import java.time.Duration;
  * @param maxBodySize the largest command body accepted (413 beyond)
  * @param occurredAt  how far {@code X-Occurred-At} may lie from the server's clock
  * @param idempotency how {@code Idempotency-Key}s are kept
+ * @param publicBaseUrl where clients reach this side, for {@code Location} and the OpenAPI {@code servers} (see
+ *                      {@link PublicBaseUrl}); empty: {@code http://localhost:<port>}
  */
 @ConfigurationProperties("hall.api")
 public record ApiProperties(@DefaultValue("Service hall") String title,
                             @DefaultValue("") String description,
                             @DefaultValue("256KB") DataSize maxBodySize,
                             @DefaultValue OccurredAt occurredAt,
-                            @DefaultValue Idempotency idempotency) {
+                            @DefaultValue Idempotency idempotency,
+                            @DefaultValue("") String publicBaseUrl) {
 
     /**
      * @param maxSkew how far in the future a client's clock may run ahead of ours

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.swagger.v3.oas.models.OpenAPI;
+import org.springdoc.core.customizers.ServerBaseUrlCustomizer;
+import org.springframework.core.env.Environment;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -62,6 +64,17 @@ public class WebConfiguration {
     @Bean
     OpenAPI openApi(ApiProperties properties) {
         return ApiDocs.document(properties);
+    }
+
+    @Bean
+    PublicBaseUrl publicBaseUrl(ApiProperties properties, Environment environment) {
+        return new PublicBaseUrl(properties.publicBaseUrl(), environment);
+    }
+
+    /** The document's {@code servers} is the public base URL, whatever the request for it says its host is. */
+    @Bean
+    ServerBaseUrlCustomizer publicServerBaseUrl(PublicBaseUrl publicBaseUrl) {
+        return (fromRequest, request) -> publicBaseUrl.base();
     }
 
     @Bean

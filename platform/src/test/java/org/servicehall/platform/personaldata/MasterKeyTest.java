@@ -25,7 +25,7 @@ class MasterKeyTest {
 
     private HallProperties hall(String mongodbUri) {
         return new HallProperties(new HallProperties.Mongodb(mongodbUri, "hall", 0, false), dataDir,
-                                  new HallProperties.EventStore(Duration.ofSeconds(10), 100));
+                                  new HallProperties.EventStore(Duration.ofSeconds(10), 100), null);
     }
 
     @Test

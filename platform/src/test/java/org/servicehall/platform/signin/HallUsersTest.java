@@ -24,7 +24,7 @@ class HallUsersTest {
     private static UserDetailsService users(Map<String, SignInProperties.User> users, boolean embeddedDefault) {
         SignInProperties properties = new SignInProperties(users, null, null, null, null, null, null, true);
         HallProperties hall = new HallProperties(new HallProperties.Mongodb(
-                embeddedDefault ? "" : "mongodb://db1/hall", "hall", 0, false), Path.of("data"), null);
+                embeddedDefault ? "" : "mongodb://db1/hall", "hall", 0, false), Path.of("data"), null, null);
         return SignInConfiguration.users(properties, hall);
     }
 

@@ -25,8 +25,8 @@ record AggregateState(Map<String, Field> fields, List<String> lifecycle) {
      * @param value    the field's value as stored (personal values rendered for the reader)
      * @param sequence the event that last set it
      */
-    record Field(@Schema(type = "object", example = "\"dalian-01\"") JsonNode value, long sequence, String type,
-                 Instant recordedAt) {
+    @Schema(name = HistoryApiDocs.STATE_FIELD)
+    record Field(JsonNode value, long sequence, String type, Instant recordedAt) {
     }
 
     static AggregateState of(List<HistoryEvent> events) {

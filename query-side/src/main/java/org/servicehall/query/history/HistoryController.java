@@ -148,7 +148,7 @@ class HistoryController {
                     name, e.g. FeeCollected). A response cut short (a failure on our side) ends without its final \
                     chunk, so the client sees an error rather than a short file.""")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = NDJSON,
-            schema = @Schema(implementation = HistoryEvent.class),
+            schema = @Schema(type = "string", description = "NDJSON: one HistoryEvent (see its schema) per line"),
             examples = @ExampleObject(name = "two lines", value = EXPORT_EXAMPLE)))
     @GetMapping(path = "/export", produces = NDJSON)
     ResponseEntity<StreamingResponseBody> export(@ParameterObject ExportParameters parameters,
@@ -187,10 +187,10 @@ class HistoryController {
                     required = true) Instant from,
             @Parameter(description = "the end (exclusive), ISO-8601", example = "2026-11-29T00:00:00Z",
                     required = true) Instant to,
-            @Parameter(description = "a hall id (repeatable)", example = "dalian-01") List<String> hall,
+            @Parameter(description = "a hall id (repeatable)", example = "[\"dalian-01\"]") List<String> hall,
             @Parameter(description = "an aggregate type (repeatable): visits, consultations, applications, "
-                    + "payments, complaints or shifts", example = "payments") List<String> aggregateType,
-            @Parameter(description = "an event type's simple name (repeatable)", example = "FeeCollected")
+                    + "payments, complaints or shifts", example = "[\"payments\"]") List<String> aggregateType,
+            @Parameter(description = "an event type's simple name (repeatable)", example = "[\"FeeCollected\"]")
             List<String> eventType) implements CheckedTogether {
 
         ExportParameters {
@@ -290,7 +290,9 @@ class HistoryController {
 
     private static final String STATE_EXAMPLE = """
             {"aggregateType": "Payment", "aggregateId": "6f1c2a3b-0d4e-4f5a-8b6c-7d8e9f0a1b2c", "version": 1,
-             "atSequence": 1, "eventCount": 2, "events": ["..."],
+             "atSequence": 1, "eventCount": 2,
+             "events": [{"position": 41, "sequence": 0, "type": "PaymentRequested", "...": "..."},
+                        {"position": 42, "sequence": 1, "type": "FeeCollected", "...": "..."}],
              "state": {
               "fields": {
                "paymentId": {"value": "6f1c2a3b-0d4e-4f5a-8b6c-7d8e9f0a1b2c", "sequence": 1, "type": "FeeCollected",

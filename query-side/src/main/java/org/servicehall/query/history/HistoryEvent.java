@@ -1,7 +1,6 @@
 package org.servicehall.query.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 
@@ -22,9 +21,6 @@ import java.time.Instant;
  */
 record HistoryEvent(long position, int offset, String aggregateType, String aggregateId, long sequence,
                     String eventId, String type, String payloadType, String revision,
-                    @Schema(type = "object", example = "{\"paymentId\": \"6f1c2a3b-...\", \"amountFen\": 12345}")
-                    JsonNode payload,
-                    @Schema(type = "object", example = "{\"staffId\": \"cashier-05\", \"hallId\": \"dalian-01\"}")
-                    JsonNode metadata,
+                    JsonNode payload, JsonNode metadata,
                     Instant recordedAt, Instant timestamp, Instant occurredAt) {
 }

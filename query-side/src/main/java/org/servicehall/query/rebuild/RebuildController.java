@@ -8,6 +8,7 @@ import org.servicehall.platform.web.ApiDocs;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.platform.web.InvalidInput;
 import org.servicehall.platform.web.NotFound;
+import org.servicehall.platform.web.PublicBaseUrl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -30,9 +30,11 @@ class RebuildController {
     static final String ALL = "all";
 
     private final Rebuilds rebuilds;
+    private final PublicBaseUrl publicBaseUrl;
 
-    RebuildController(Rebuilds rebuilds) {
+    RebuildController(Rebuilds rebuilds, PublicBaseUrl publicBaseUrl) {
         this.rebuilds = rebuilds;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     /** @param view a view (its processing group) or {@code all} */
@@ -63,8 +65,8 @@ class RebuildController {
         List<Rebuild> requested = rebuilds.request(view.equals(ALL) ? views : List.of(view)).stream()
                                           .map(RebuildDocument::toApi).toList();
         URI location = requested.size() == 1
-                ? ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(requested.get(0).id())
-                : ServletUriComponentsBuilder.fromCurrentRequest().build().toUri();
+                ? publicBaseUrl.belowCurrentRequest().path("/{id}").build(requested.get(0).id())
+                : publicBaseUrl.belowCurrentRequest().build().toUri();
         return ResponseEntity.accepted().location(location).body(new RebuildList(requested));
     }
 

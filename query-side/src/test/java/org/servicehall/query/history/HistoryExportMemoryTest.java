@@ -272,7 +272,6 @@ class HistoryExportMemoryTest {
                                        "-XX:+UseSerialGC",
                                        "-cp", System.getProperty("java.class.path"),
                                        QuerySideApplication.class.getName(),
-                                       "--hall.mongodb.uri=" + mongo.connectionString(),
                                        "--" + TestVault.MASTER_KEY_PROPERTY,
                                        "--server.port=" + port,
                                        "--hall.processors.segments=1",
@@ -280,7 +279,10 @@ class HistoryExportMemoryTest {
                                        // processor: its processors' catching up would fill a small heap with it.
                                        "--axon.metrics.auto-configuration.enabled=false"));
         command.addAll(TestSignIn.arguments());
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // the connection string holds the embedded server's password: not on a command line others can see
+        builder.environment().put("MONGODB_URI", mongo.connectionString());
+        return builder.start();
     }
 
     /**
