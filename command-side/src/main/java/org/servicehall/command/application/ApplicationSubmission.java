@@ -1,7 +1,6 @@
 package org.servicehall.command.application;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.servicehall.api.application.SubmitApplication;
 import org.servicehall.command.VisitsInProgress;
@@ -9,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Submits an application, during a visit when it names one: the application and the visit each decide by their own
- * rules in this one unit of work, and it records nothing unless both agree.
+ * rules in this one unit of work (the visit first), and it records nothing unless both agree.
  */
 @Component
 class ApplicationSubmission {
@@ -24,10 +23,9 @@ class ApplicationSubmission {
 
     @CommandHandler
     String handle(SubmitApplication command) throws Exception {
-        Aggregate<BusinessApplication> application = applications.newInstance(() -> new BusinessApplication(command));
         if (command.visitId() != null) {
             visits.requireInProgress(command.visitId());
         }
-        return application.identifierAsString();
+        return applications.newInstance(() -> new BusinessApplication(command)).identifierAsString();
     }
 }

@@ -2,7 +2,6 @@ package org.servicehall.command.complaint;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.servicehall.api.complaint.RegisterComplaint;
 import org.servicehall.command.VisitsInProgress;
@@ -11,30 +10,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * Registers a complaint, during a visit when it names one: the complaint and the visit each decide by their own rules
- * in this one unit of work, and it records nothing (no deadline either) unless both agree.
+ * in this one unit of work (the visit first), and it records nothing (no deadline either) unless both agree.
  */
 @Component
 class ComplaintRegistration {
 
     private final Repository<Complaint> complaints;
     private final VisitsInProgress visits;
-    private final ServiceCalendar calendar;
-    private final DeadlineManager deadlines;
 
-    ComplaintRegistration(Repository<Complaint> complaints, VisitsInProgress visits, ServiceCalendar calendar,
-                          DeadlineManager deadlines) {
+    ComplaintRegistration(Repository<Complaint> complaints, VisitsInProgress visits) {
         this.complaints = complaints;
         this.visits = visits;
-        this.calendar = calendar;
-        this.deadlines = deadlines;
     }
 
     @CommandHandler
-    String handle(RegisterComplaint command) throws Exception {
-        Aggregate<Complaint> complaint = complaints.newInstance(() -> new Complaint(command, calendar, deadlines));
+    String handle(RegisterComplaint command, ServiceCalendar calendar, DeadlineManager deadlines) throws Exception {
         if (command.visitId() != null) {
             visits.requireInProgress(command.visitId());
         }
-        return complaint.identifierAsString();
+        return complaints.newInstance(() -> new Complaint(command, calendar, deadlines)).identifierAsString();
     }
 }

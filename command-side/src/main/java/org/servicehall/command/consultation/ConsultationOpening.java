@@ -1,7 +1,6 @@
 package org.servicehall.command.consultation;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.servicehall.api.consultation.OpenConsultation;
 import org.servicehall.command.VisitsInProgress;
@@ -9,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens a consultation, during a visit when it names one: the consultation and the visit each decide by their own
- * rules in this one unit of work, and it records nothing unless both agree.
+ * rules in this one unit of work (the visit first), and it records nothing unless both agree.
  */
 @Component
 class ConsultationOpening {
@@ -24,10 +23,9 @@ class ConsultationOpening {
 
     @CommandHandler
     String handle(OpenConsultation command) throws Exception {
-        Aggregate<Consultation> consultation = consultations.newInstance(() -> new Consultation(command));
         if (command.visitId() != null) {
             visits.requireInProgress(command.visitId());
         }
-        return consultation.identifierAsString();
+        return consultations.newInstance(() -> new Consultation(command)).identifierAsString();
     }
 }

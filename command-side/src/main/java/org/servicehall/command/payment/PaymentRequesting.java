@@ -1,7 +1,6 @@
 package org.servicehall.command.payment;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.servicehall.api.payment.RequestPayment;
 import org.servicehall.command.VisitsInProgress;
@@ -9,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Requests a payment, during a visit when it names one: the payment and the visit each decide by their own rules in
- * this one unit of work, and it records nothing unless both agree.
+ * this one unit of work (the visit first), and it records nothing unless both agree.
  */
 @Component
 class PaymentRequesting {
@@ -24,10 +23,9 @@ class PaymentRequesting {
 
     @CommandHandler
     String handle(RequestPayment command) throws Exception {
-        Aggregate<Payment> payment = payments.newInstance(() -> new Payment(command));
         if (command.visitId() != null) {
             visits.requireInProgress(command.visitId());
         }
-        return payment.identifierAsString();
+        return payments.newInstance(() -> new Payment(command)).identifierAsString();
     }
 }

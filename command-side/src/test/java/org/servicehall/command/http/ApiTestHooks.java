@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -70,13 +71,16 @@ class ApiTestHooks {
             return chain.proceed();
         }
 
-        /** Another instance appends to the visit after this command loaded it and before it commits. */
+        /**
+         * Another instance appends to the visit after this command loaded it and before it commits (from a thread of
+         * its own: in this one, the append would join this command's unit of work).
+         */
         void anotherWriterOn(String visitId, String correlationId) {
-            armed.put(correlationId, unitOfWork -> unitOfWork.onPrepareCommit(uow -> {
+            armed.put(correlationId, unitOfWork -> unitOfWork.onPrepareCommit(uow -> CompletableFuture.runAsync(() -> {
                 long next = storage.lastSequenceNumberFor(visitId).orElseThrow() + 1;
                 storage.appendEvents(new GenericDomainEventMessage<>("Visit", visitId, next,
                                                                      new RoutedToCounter(visitId, "guide-9", "9")));
-            }));
+            }).join()));
         }
 
         /** The command waits, after telling {@code entered}, until {@code release} opens. */
@@ -94,6 +98,16 @@ class ApiTestHooks {
             armed.put(correlationId, unitOfWork -> {
                 throw new IllegalStateException("the database went away");
             });
+        }
+
+        /**
+         * The command's handler runs and applies its events, and then its unit of work fails as it prepares to
+         * commit, as it does when a deadline cannot be stored.
+         */
+        void failWhilePreparingToCommit(String correlationId) {
+            armed.put(correlationId, unitOfWork -> unitOfWork.onPrepareCommit(uow -> {
+                throw new IllegalStateException("the deadline could not be stored");
+            }));
         }
     }
 
