@@ -51,6 +51,7 @@ class ApiTestHooks {
 
         private final SequencedEventStorageEngine storage;
         private final Map<String, Hook> armed = new ConcurrentHashMap<>();
+        private final Map<String, Hook> armedAfterHandling = new ConcurrentHashMap<>();
 
         CommandHooks(SequencedEventStorageEngine storage) {
             this.storage = storage;
@@ -63,12 +64,18 @@ class ApiTestHooks {
         @Override
         public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
                 throws Exception {
-            Hook hook = armed.remove(String.valueOf(unitOfWork.getMessage().getMetaData()
-                                                             .get(MetadataKeys.CORRELATION_ID)));
+            String correlationId = String.valueOf(unitOfWork.getMessage().getMetaData()
+                                                            .get(MetadataKeys.CORRELATION_ID));
+            Hook hook = armed.remove(correlationId);
             if (hook != null) {
                 hook.run(unitOfWork);
             }
-            return chain.proceed();
+            Object result = chain.proceed();
+            Hook after = armedAfterHandling.remove(correlationId);
+            if (after != null) {
+                after.run(unitOfWork);
+            }
+            return result;
         }
 
         /**
@@ -97,6 +104,13 @@ class ApiTestHooks {
         void fail(String correlationId) {
             armed.put(correlationId, unitOfWork -> {
                 throw new IllegalStateException("the database went away");
+            });
+        }
+
+        /** The command's handler runs and applies its events, and then {@code failure} is thrown. */
+        void failAfterHandling(String correlationId, Exception failure) {
+            armedAfterHandling.put(correlationId, unitOfWork -> {
+                throw failure;
             });
         }
 
