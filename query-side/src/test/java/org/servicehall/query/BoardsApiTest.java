@@ -120,8 +120,11 @@ class BoardsApiTest {
         publish("Consultation", "con-9", 2, new WorkOrderReminded("con-9", "wo-9", null),
                 NOW.minus(Duration.ofDays(2)));
 
+        // three commits, handled one after the other: wait for the last (the reminder), not the first
         await().atMost(Duration.ofSeconds(30)).until(() -> ids(http.getForEntity(
-                "/api/work-orders?department=metering&overdue=true", Map.class), "workOrderId").contains("wo-9"));
+                "/api/work-orders?department=metering&overdue=true", Map.class), "workOrderId").contains("wo-9")
+                && Integer.valueOf(1).equals(http.getForObject("/api/work-orders/wo-9", Map.class)
+                                                 .get("reminderCount")));
         Map<?, ?> order = http.getForObject("/api/work-orders/wo-9", Map.class);
         assertThat(order.get("reminderCount")).isEqualTo(1);
         assertThat(order.get("hallId")).isEqualTo("hall-9");

@@ -1,7 +1,6 @@
 package org.servicehall.command.application;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -23,7 +22,6 @@ import org.servicehall.api.application.MissingDocumentsNotified;
 import org.servicehall.api.application.RejectApplication;
 import org.servicehall.api.application.SubmitApplication;
 import org.servicehall.api.application.WithdrawApplication;
-import org.servicehall.api.visit.ConfirmVisitInProgress;
 import org.servicehall.platform.calendar.ServiceCalendar;
 
 import java.time.LocalDate;
@@ -61,8 +59,8 @@ class BusinessApplication {
         // for Axon to rebuild the application from its events
     }
 
-    @CommandHandler
-    BusinessApplication(SubmitApplication command, CommandGateway commands) {
+    /** One submitted during a visit is opened by {@link ApplicationSubmission}, which asks the visit too. */
+    BusinessApplication(SubmitApplication command) {
         if (!acceptsType(command.type())) {
             throw new RuleViolation("not-an-application-type", command.type()
                     + " is not a business application; applications are " + applicationTypes());
@@ -70,9 +68,6 @@ class BusinessApplication {
         if (needsAccountNumber(command.type()) && isBlank(command.accountNumber())) {
             throw new RuleViolation("account-number-required", "An application of type " + command.type()
                     + " needs the customer's account number (户号); only a new connection has none");
-        }
-        if (command.visitId() != null) {
-            commands.sendAndWait(new ConfirmVisitInProgress(command.visitId()));
         }
         apply(new ApplicationSubmitted(command.applicationId(), command.visitId(), command.hallId(),
                                        command.staffId(), command.type(), command.customerId(),

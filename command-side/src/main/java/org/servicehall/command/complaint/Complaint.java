@@ -1,7 +1,6 @@
 package org.servicehall.command.complaint;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -30,7 +29,6 @@ import org.servicehall.api.complaint.RegisterComplaint;
 import org.servicehall.api.complaint.ReopenComplaint;
 import org.servicehall.api.complaint.ResolveComplaint;
 import org.servicehall.api.complaint.Satisfaction;
-import org.servicehall.api.visit.ConfirmVisitInProgress;
 import org.servicehall.platform.calendar.ServiceCalendar;
 import org.servicehall.platform.calendar.TimeLimit;
 
@@ -87,9 +85,8 @@ class Complaint {
         // for Axon to rebuild the complaint from its events
     }
 
-    @CommandHandler
-    Complaint(RegisterComplaint command, CommandGateway commands, ServiceCalendar calendar,
-              DeadlineManager deadlineManager) {
+    /** One registered during a visit is opened by {@link ComplaintRegistration}, which asks the visit too. */
+    Complaint(RegisterComplaint command, ServiceCalendar calendar, DeadlineManager deadlineManager) {
         if (command.anonymous()) {
             if (command.kind() != ComplaintKind.REPORT) {
                 throw new RuleViolation("anonymous-only-for-reports", "Only a report (举报) may be anonymous, not this "
@@ -102,9 +99,6 @@ class Complaint {
         } else if (command.complainantPhone() == null || command.complainantPhone().isBlank()) {
             throw new RuleViolation("complainant-phone-required", "A complainant who is not anonymous gives a phone "
                     + "number: they are contacted and called back");
-        }
-        if (command.visitId() != null) {
-            commands.sendAndWait(new ConfirmVisitInProgress(command.visitId()));
         }
         Instant now = GenericEventMessage.clock.instant();
         Instant firstContactDueAt = command.anonymous() ? null

@@ -1,7 +1,6 @@
 package org.servicehall.command.consultation;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -25,7 +24,6 @@ import org.servicehall.api.consultation.RemindWorkOrder;
 import org.servicehall.api.consultation.WorkOrderCreated;
 import org.servicehall.api.consultation.WorkOrderDueSoon;
 import org.servicehall.api.consultation.WorkOrderOverdue;
-import org.servicehall.api.visit.ConfirmVisitInProgress;
 import org.servicehall.platform.web.NotFound;
 
 import java.util.LinkedHashMap;
@@ -58,9 +56,11 @@ class Consultation {
         // for Axon to rebuild the consultation from its events
     }
 
-    /** The visit is asked first: a question asked in person belongs to a visit still in progress. */
-    @CommandHandler
-    Consultation(OpenConsultation command, CommandGateway commands) {
+    /**
+     * A question asked in person belongs to a visit still in progress, which {@link ConsultationOpening} asks the
+     * visit about in the same unit of work.
+     */
+    Consultation(OpenConsultation command) {
         if (command.channel() != Channel.IN_PERSON && command.channel() != Channel.PHONE) {
             throw new RuleViolation("consultation-channel", "A consultation is asked in person or by phone, not "
                     + command.channel());
@@ -70,9 +70,6 @@ class Consultation {
         }
         if (command.channel() == Channel.PHONE && command.visitId() != null) {
             throw new RuleViolation("visit-not-applicable", "A question asked by phone belongs to no visit");
-        }
-        if (command.visitId() != null) {
-            commands.sendAndWait(new ConfirmVisitInProgress(command.visitId()));
         }
         apply(new ConsultationOpened(command.consultationId(), command.visitId(), command.hallId(),
                                      command.staffId(), command.channel(), command.topic(), command.customerId(),

@@ -1,7 +1,6 @@
 package org.servicehall.command.payment;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -14,11 +13,8 @@ import org.servicehall.api.payment.PaymentMethod;
 import org.servicehall.api.payment.PaymentRefunded;
 import org.servicehall.api.payment.PaymentRequested;
 import org.servicehall.api.payment.ReceiptIssued;
-import org.servicehall.api.payment.RecordShiftCollection;
-import org.servicehall.api.payment.RecordShiftRefund;
 import org.servicehall.api.payment.RefundPayment;
 import org.servicehall.api.payment.RequestPayment;
-import org.servicehall.api.visit.ConfirmVisitInProgress;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -30,23 +26,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * fen. A payment is collected once and in full: a customer who pays part now and part later gets two payments, so
  * every collection has its own receipt and the till adds up per payment.
  * <p>
- * <b>How the cashier's till hears of it.</b> Collections and refunds are counted into the cashier's shift
- * ({@link CashierShift}) by sending {@link RecordShiftCollection} / {@link RecordShiftRefund} from the command
- * handler itself, after this payment's rules have passed and before its own event is applied, in the same unit of
- * work. We chose this over the two usual ways:
+ * <b>How the cashier's till hears of it.</b> A collection or a refund is decided by the payment and by the cashier's
+ * shift ({@link CashierShift}) in one unit of work: {@link FeeCollection} and {@link Refunding} load both and let each
+ * apply its rules, so a shift that refuses (settled, another cashier's) refuses the command. Their events go to the
+ * event store as one commit when the unit of work commits: both aggregates' or neither's, whichever instance or
+ * command got there first (a second cashier collecting the same payment into another shift at the same instant is
+ * refused with nothing of it stored). We chose this over the two usual ways:
  * <ul>
- *   <li>A subscribing event handler on {@code FeeCollected} runs too late on this event store: Axon appends a unit
- *   of work's events to storage first and only then hands them to subscribing processors, and MongoDB here has no
- *   transaction to undo that append. A shift refusing the collection (settled, another cashier's) would fail the
- *   command while {@code FeeCollected} was already stored: the audit would show money the till never saw.</li>
+ *   <li>A subscribing event handler on {@code FeeCollected} is a second unit of work's business: the shift could
+ *   refuse after the payment's event was stored, and the audit would show money the till never saw.</li>
  *   <li>A streaming processor is eventually consistent: a collection into a shift that was settled meanwhile could
  *   only be dropped or parked after the customer had paid, and the till would be short with nobody told.</li>
  * </ul>
- * Here the shift decides first; if it refuses, nothing is stored and the cashier is told at once (e.g. to open a new
- * shift id). Both aggregates' events go to the event store in one append, the shift's first, with MongoDB's ordered
- * insert: if the shift's commit loses a race with another command on the same shift, neither is stored. The one
- * window left is the payment's commit losing a race after the shift's was stored, which takes two cashiers
- * collecting the same payment at the same instant from different instances.
  */
 @Aggregate
 class Payment {
@@ -66,24 +57,21 @@ class Payment {
         // for Axon to rebuild the payment from its events
     }
 
-    @CommandHandler
-    Payment(RequestPayment command, CommandGateway commands) {
+    /** One requested during a visit is opened by {@link PaymentRequesting}, which asks the visit too. */
+    Payment(RequestPayment command) {
         requirePositive(command.amountFen(), "A payment");
         if (command.kind() == PaymentKind.ELECTRICITY_BILL
                 && (command.accountNumber() == null || command.accountNumber().isBlank())) {
             throw new RuleViolation("account-number-required",
                                     "An electricity bill is paid for an account: the account number (户号) is missing");
         }
-        if (command.visitId() != null) {
-            commands.sendAndWait(new ConfirmVisitInProgress(command.visitId()));
-        }
         apply(new PaymentRequested(command.paymentId(), command.visitId(), command.hallId(), command.staffId(),
                                    command.kind(), command.amountFen(), command.customerId(),
                                    command.accountNumber()));
     }
 
-    @CommandHandler
-    void handle(CollectFee command, CommandGateway commands) {
+    /** Decided with the cashier's shift, which counts it in, by {@link FeeCollection}. */
+    void collect(CollectFee command) {
         if (collected) {
             throw new RuleViolation("fee-already-collected", "Payment " + paymentId + " was already collected");
         }
@@ -92,8 +80,6 @@ class Payment {
                     + requestedFen + " fen, not " + command.amountFen() + " fen; a payment is collected in full");
         }
         Long changeFen = change(command);
-        commands.sendAndWait(new RecordShiftCollection(command.shiftId(), command.staffId(), paymentId,
-                                                       command.method(), command.amountFen()));
         apply(new FeeCollected(paymentId, command.staffId(), command.shiftId(), command.method(), command.amountFen(),
                                command.tenderedFen(), changeFen));
     }
@@ -111,7 +97,7 @@ class Payment {
             throw new RuleViolation("cash-tendered-short", "Cash tendered (" + command.tenderedFen()
                     + " fen) must cover the amount of " + command.amountFen() + " fen");
         }
-        return command.tenderedFen() - command.amountFen();
+        return Math.subtractExact(command.tenderedFen(), command.amountFen());
     }
 
     @CommandHandler
@@ -126,21 +112,24 @@ class Payment {
 
     /**
      * A refund goes back by the method it was paid with, out of the till of the shift the refunding cashier is on
-     * (the collecting shift may be settled by then). The authorising supervisor must be someone other than the
-     * staff member asking for the refund: the four-eyes rule. Whether that person is a supervisor is for the staff
-     * directory to say, which the command side does not hold.
+     * (the collecting shift may be settled by then), which {@link Refunding} decides with it. The authorising
+     * supervisor must be someone other than the staff member asking for the refund: the four-eyes rule. Whether that
+     * person is a supervisor is for the staff directory to say, which the command side does not hold.
+     *
+     * @return the method the money goes back by, which the till pays it out in
      */
-    @CommandHandler
-    void handle(RefundPayment command, CommandGateway commands) {
+    PaymentMethod refund(RefundPayment command) {
         requireCollected("it is refunded");
         requirePositive(command.amountFen(), "A refund");
         if (refundIds.contains(command.refundId())) {
             throw new RuleViolation("refund-already-made", "Refund " + command.refundId() + " of payment "
                     + paymentId + " was already made");
         }
-        if (refundedFen + command.amountFen() > collectedFen) {
+        // what is left, not what would be refunded in all: refunded never exceeds collected, a sum could overflow
+        long leftFen = collectedFen - refundedFen;
+        if (command.amountFen() > leftFen) {
             throw new RuleViolation("refund-exceeds-collected", "Payment " + paymentId + " collected "
-                    + collectedFen + " fen and has " + (collectedFen - refundedFen) + " fen left to refund, not "
+                    + collectedFen + " fen and has " + leftFen + " fen left to refund, not "
                     + command.amountFen() + " fen");
         }
         if (command.reason() == null || command.reason().isBlank()) {
@@ -150,10 +139,9 @@ class Payment {
             throw new RuleViolation("refund-not-authorised", "A refund is authorised by a supervisor other than "
                     + "the staff member asking for it (" + command.staffId() + ")");
         }
-        commands.sendAndWait(new RecordShiftRefund(command.shiftId(), command.staffId(), paymentId,
-                                                   command.refundId(), method, command.amountFen()));
         apply(new PaymentRefunded(paymentId, command.refundId(), command.staffId(), command.supervisorId(),
                                   command.shiftId(), method, command.amountFen(), customerId, command.reason()));
+        return method;
     }
 
     private void requireCollected(String action) {
@@ -191,6 +179,6 @@ class Payment {
     @EventSourcingHandler
     void on(PaymentRefunded event) {
         refundIds.add(event.refundId());
-        refundedFen += event.amountFen();
+        refundedFen = Math.addExact(refundedFen, event.amountFen());
     }
 }

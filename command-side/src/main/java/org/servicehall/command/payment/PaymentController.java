@@ -64,7 +64,8 @@ class PaymentController {
             @NotBlank @Size(max = 64) @Schema(example = "dalian-01") String hallId,
             @NotBlank @Size(max = 64) @Schema(example = "cashier-05") String staffId,
             @NotNull @Schema(example = "ELECTRICITY_BILL") PaymentKind kind,
-            @Positive @Schema(description = "What is to be paid, in fen", example = "12345") long amountFen,
+            @Positive @FenLimit @Schema(description = "What is to be paid, in fen, at most "
+                    + "hall.money.max-amount-fen (default 100000000000)", example = "12345") long amountFen,
             @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9._:@-]+")
             @Schema(description = "The utility's customer reference; a new id is made and returned when absent",
                     example = "C-0101234567") String customerId,
@@ -77,10 +78,10 @@ class PaymentController {
             @NotNull @Schema(description = "The cashier's shift the money goes into; a settled shift takes no more",
                     example = "6d0f4c2e-1b7a-4e39-8c55-9a3e2f1d0b64") UUID shiftId,
             @NotNull @Schema(example = "CASH") PaymentMethod method,
-            @Positive @Schema(description = "The amount collected, in fen: the amount requested", example = "12345")
-            long amountFen,
-            @Positive @Schema(description = "Cash only, and required for cash: what the customer handed over, in "
-                    + "fen; the change is worked out", example = "20000") Long tenderedFen) {
+            @Positive @FenLimit @Schema(description = "The amount collected, in fen: the amount requested",
+                    example = "12345") long amountFen,
+            @Positive @FenLimit @Schema(description = "Cash only, and required for cash: what the customer handed "
+                    + "over, in fen; the change is worked out", example = "20000") Long tenderedFen) {
     }
 
     record ReceiptRequest(
@@ -96,7 +97,7 @@ class PaymentController {
             String staffId,
             @NotNull @Schema(description = "The cashier's current shift, which pays it out",
                     example = "6d0f4c2e-1b7a-4e39-8c55-9a3e2f1d0b64") UUID shiftId,
-            @Positive @Schema(description = "In fen; all refunds together at most what was collected",
+            @Positive @FenLimit @Schema(description = "In fen; all refunds together at most what was collected",
                     example = "2345") long amountFen,
             @NotBlank @Size(max = 2000) @Schema(example = "Billed twice for November") String reason) {
     }

@@ -38,9 +38,10 @@ class ShiftController {
             @NotBlank @Size(max = 64) @Schema(description = "The shift's cashier", example = "cashier-05")
             String cashierId,
             @NotNull @Schema(description = "What the till holds by method, in fen, net of refunds paid out (so it "
-                    + "may be negative); a method left out is declared as 0",
+                    + "may be negative), each at most hall.money.max-amount-fen either way; a method left out is "
+                    + "declared as 0",
                     example = "{\"CASH\": 10345, \"BANK_CARD\": 50000}")
-            Map<PaymentMethod, @NotNull Long> declaredFen) {
+            Map<PaymentMethod, @NotNull @FenLimit Long> declaredFen) {
     }
 
     @PostMapping(path = "/{shiftId}/settlement", consumes = MediaType.APPLICATION_JSON_VALUE)

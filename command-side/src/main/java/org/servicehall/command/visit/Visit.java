@@ -82,8 +82,8 @@ class Visit {
     }
 
     /**
-     * Other features ask this before opening something during the visit: it fails if the visit is over. (That the
-     * visit does not exist at all is found by {@link VisitConfirmation}, which loads it.)
+     * Other features ask this before opening something during the visit, through {@link VisitConfirmation}: it fails
+     * if the visit is over. (That the visit does not exist at all is found there, as it loads it.)
      */
     void requireInProgress() {
         if (ending != null) {

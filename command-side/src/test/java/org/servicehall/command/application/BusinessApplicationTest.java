@@ -53,8 +53,9 @@ class BusinessApplicationTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(BusinessApplication.class);
-        fixture.registerInjectableResource(TestVisits.gateway());
         fixture.registerInjectableResource(CALENDAR);
+        fixture.registerAnnotatedCommandHandler(new ApplicationSubmission(fixture.getRepository(),
+                                                                          TestVisits.visits()));
     }
 
     private static SubmitApplication submit(String visitId, BusinessType type, String accountNumber) {

@@ -87,8 +87,9 @@ class ComplaintTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Complaint.class);
-        fixture.registerInjectableResource(TestVisits.gateway());
         fixture.registerInjectableResource(CALENDAR);
+        fixture.registerAnnotatedCommandHandler(new ComplaintRegistration(fixture.getRepository(),
+                                                                          TestVisits.visits()));
     }
 
     // ------------------------------------------------------------------ registration
@@ -113,8 +114,9 @@ class ComplaintTest {
                 SHANGHAI, ComplaintTimeLimits.DEFAULTS, Map.of(),
                 Map.of("hall-9", new ComplaintTimeLimits(1, 5, 1, Duration.ofHours(4))));
         fixture = new AggregateTestFixture<>(Complaint.class);
-        fixture.registerInjectableResource(TestVisits.gateway());
         fixture.registerInjectableResource(withHall9);
+        fixture.registerAnnotatedCommandHandler(new ComplaintRegistration(fixture.getRepository(),
+                                                                          TestVisits.visits()));
         // five working days: 10-08, 10-09, Saturday 10-10, 10-12, 10-13
         Instant replyDue = Instant.parse("2026-10-13T16:00:00Z");
 

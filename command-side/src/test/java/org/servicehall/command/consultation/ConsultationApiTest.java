@@ -158,6 +158,27 @@ class ConsultationApiTest {
         assertThat(storage.headPosition()).isEqualTo(head);
     }
 
+    /**
+     * The issue's case: a due time past what MongoDB dates hold failed the command only as its deadlines were stored,
+     * after the work order's event was, which the views then could not take. Whatever answer it gets (the error
+     * comes from the deadline; input checks may refuse such a time first), it records nothing.
+     */
+    @Test
+    void aWorkOrderWhoseDeadlinesCannotBeStoredRecordsNothing() {
+        String id = (String) api.post("/api/consultations", byPhone()).getBody().get("id");
+        long head = storage.headPosition();
+        long deadlines = mongo.getCollection("deadlines").countDocuments();
+
+        ResponseEntity<Map> response = api.post("/api/consultations/" + id + "/work-orders",
+                                                workOrder(Instant.parse("+999999999-12-31T23:59:59Z")));
+
+        assertThat(response.getStatusCode().isError()).as(String.valueOf(response.getBody())).isTrue();
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(storage.headPosition()).as("no WorkOrderCreated").isEqualTo(head);
+        assertThat(eventStore.readEvents(id).asStream().count()).isEqualTo(1);
+        assertThat(mongo.getCollection("deadlines").countDocuments()).isEqualTo(deadlines);
+    }
+
     @Test
     void badInputNamesTheFieldAndRecordsNothing() {
         String id = (String) api.post("/api/consultations", byPhone()).getBody().get("id");

@@ -1,7 +1,5 @@
 package org.servicehall.command.consultation;
 
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,7 +7,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.servicehall.api.BusinessType;
 import org.servicehall.api.Channel;
-import org.servicehall.api.RuleViolation;
 import org.servicehall.api.consultation.AnswerInquiry;
 import org.servicehall.api.consultation.CloseConsultation;
 import org.servicehall.api.consultation.CompleteWorkOrder;
@@ -27,7 +24,7 @@ import org.servicehall.api.consultation.WorkOrderCreated;
 import org.servicehall.api.consultation.WorkOrderDueSoon;
 import org.servicehall.api.consultation.WorkOrderOverdue;
 import org.servicehall.api.consultation.WorkOrderReminded;
-import org.servicehall.api.visit.ConfirmVisitInProgress;
+import org.servicehall.command.TestVisits;
 import org.servicehall.platform.web.NotFound;
 
 import java.time.Duration;
@@ -64,28 +61,12 @@ class ConsultationTest {
 
     private AggregateTestFixture<Consultation> fixture;
 
-    /** The visits as the Visit aggregate would answer for them. */
-    static class Visits {
-
-        @CommandHandler
-        void handle(ConfirmVisitInProgress command) {
-            switch (command.visitId()) {
-                case "v-on" -> {
-                }
-                case "v-over" -> throw new RuleViolation("visit-over", "Visit v-over is over");
-                default -> throw new RuleViolation("visit-not-found", "Visit " + command.visitId()
-                        + " does not exist");
-            }
-        }
-    }
-
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Consultation.class);
         fixture.registerInjectableResource(new WorkOrderDeadlines(REMINDER_BEFORE));
-        fixture.registerInjectableResource(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus())
-                                                                .build());
-        fixture.registerAnnotatedCommandHandler(new Visits());
+        fixture.registerAnnotatedCommandHandler(new ConsultationOpening(fixture.getRepository(),
+                                                                        TestVisits.visits()));
     }
 
     private TestExecutor<Consultation> given(Object... events) {
@@ -119,11 +100,11 @@ class ConsultationTest {
         @Test
         void inPersonDuringAVisitThatIsOverOrDoesNotExistIsRefused() {
             fixture.givenNoPriorActivity()
-                   .when(inPerson("v-over"))
+                   .when(inPerson(TestVisits.OVER))
                    .expectException(violates("visit-over"))
                    .expectNoEvents();
             fixture.givenNoPriorActivity()
-                   .when(inPerson("v-none"))
+                   .when(inPerson(TestVisits.MISSING))
                    .expectException(violates("visit-not-found"))
                    .expectNoEvents();
         }

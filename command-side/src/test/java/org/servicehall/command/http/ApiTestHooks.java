@@ -32,6 +32,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +62,7 @@ class ApiTestHooks {
 
         private final SequencedEventStorageEngine storage;
         private final Map<String, Hook> armed = new ConcurrentHashMap<>();
+        private final Map<String, Hook> armedAfterHandling = new ConcurrentHashMap<>();
 
         CommandHooks(SequencedEventStorageEngine storage) {
             this.storage = storage;
@@ -73,21 +75,30 @@ class ApiTestHooks {
         @Override
         public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
                 throws Exception {
-            Hook hook = armed.remove(String.valueOf(unitOfWork.getMessage().getMetaData()
-                                                             .get(MetadataKeys.CORRELATION_ID)));
+            String correlationId = String.valueOf(unitOfWork.getMessage().getMetaData()
+                                                            .get(MetadataKeys.CORRELATION_ID));
+            Hook hook = armed.remove(correlationId);
             if (hook != null) {
                 hook.run(unitOfWork);
             }
-            return chain.proceed();
+            Object result = chain.proceed();
+            Hook after = armedAfterHandling.remove(correlationId);
+            if (after != null) {
+                after.run(unitOfWork);
+            }
+            return result;
         }
 
-        /** Another instance appends to the visit after this command loaded it and before it commits. */
+        /**
+         * Another instance appends to the visit after this command loaded it and before it commits (from a thread of
+         * its own: in this one, the append would join this command's unit of work).
+         */
         void anotherWriterOn(String visitId, String correlationId) {
-            armed.put(correlationId, unitOfWork -> unitOfWork.onPrepareCommit(uow -> {
+            armed.put(correlationId, unitOfWork -> unitOfWork.onPrepareCommit(uow -> CompletableFuture.runAsync(() -> {
                 long next = storage.lastSequenceNumberFor(visitId).orElseThrow() + 1;
                 storage.appendEvents(new GenericDomainEventMessage<>("Visit", visitId, next,
                                                                      new RoutedToCounter(visitId, "guide-9", "9")));
-            }));
+            }).join()));
         }
 
         /** The command waits, after telling {@code entered}, until {@code release} opens. */
@@ -105,6 +116,23 @@ class ApiTestHooks {
             armed.put(correlationId, unitOfWork -> {
                 throw new IllegalStateException("the database went away");
             });
+        }
+
+        /** The command's handler runs and applies its events, and then {@code failure} is thrown. */
+        void failAfterHandling(String correlationId, Exception failure) {
+            armedAfterHandling.put(correlationId, unitOfWork -> {
+                throw failure;
+            });
+        }
+
+        /**
+         * The command's handler runs and applies its events, and then its unit of work fails as it prepares to
+         * commit, as it does when a deadline cannot be stored.
+         */
+        void failWhilePreparingToCommit(String correlationId) {
+            armed.put(correlationId, unitOfWork -> unitOfWork.onPrepareCommit(uow -> {
+                throw new IllegalStateException("the deadline could not be stored");
+            }));
         }
     }
 

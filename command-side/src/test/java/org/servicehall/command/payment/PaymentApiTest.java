@@ -248,6 +248,71 @@ class PaymentApiTest {
         assertThat(storage.headPosition()).isEqualTo(head);
     }
 
+    /** The default hall.money.max-amount-fen. */
+    private static final long MAX_FEN = 100_000_000_000L;
+
+    @Test
+    void anAmountAboveTheLimitIsA400NamingTheFieldAndRecordsNothing() {
+        String shift = UUID.randomUUID().toString();
+        String id = request(5_000);
+        api.post("/api/payments/" + id + "/collection", collection(shift, "CASH", 5_000, 5_000L));
+        assertThat(api.post("/api/payments", payment(null, MAX_FEN)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long head = storage.headPosition();
+        String base = "/api/payments/" + id;
+
+        assertThat(error(api.post("/api/payments", payment(null, MAX_FEN + 1)), "amountFen").get("message"))
+                .isEqualTo("must be at most 100000000000 fen either way (hall.money.max-amount-fen)");
+        assertThat(fields(api.post("/api/payments", payment(null, Long.MAX_VALUE)))).containsExactly("amountFen");
+        assertThat(fields(api.post(base + "/collection", collection(shift, "CASH", 5_000, Long.MAX_VALUE))))
+                .containsExactly("tenderedFen");
+        assertThat(fields(refund(id, refund(UUID.randomUUID().toString(), shift, Long.MAX_VALUE))))
+                .containsExactly("amountFen");
+        assertThat(fields(api.post("/api/shifts/" + shift + "/settlement",
+                                   "{\"cashierId\": \"cashier-5\", \"declaredFen\": {\"CASH\": " + Long.MIN_VALUE
+                                   + ", \"QR_CODE\": 0}}"))).containsExactly("declaredFen[CASH]");
+        assertThat(storage.headPosition()).isEqualTo(head);
+    }
+
+    /** The case, end to end: on a 100-fen payment, 1 fen and then 9223372036854775807 fen. */
+    @Test
+    void refundsOfOneFenAndOfTheLargestLongLeaveTheRestRefundableAndNoMore() {
+        String shift = UUID.randomUUID().toString();
+        String id = request(100);
+        api.post("/api/payments/" + id + "/collection", collection(shift, "QR_CODE", 100, null));
+
+        assertThat(refund(id, refund(UUID.randomUUID().toString(), shift, 1)).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(refund(id, refund(UUID.randomUUID().toString(), shift, Long.MAX_VALUE))
+                      .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refund(id, refund(UUID.randomUUID().toString(), shift, 99)).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(refund(id, refund(UUID.randomUUID().toString(), shift, 1)).getBody())
+                .containsEntry("rule", "refund-exceeds-collected");
+
+        assertThat(events(id)).filteredOn(PaymentRefunded.class::isInstance).extracting("amountFen")
+                              .containsExactly(1L, 99L);
+        assertThat(events(shift)).hasSize(3);
+    }
+
+    @Test
+    void aCollectionIntoAShiftIdThatIsAnotherPaymentIsA404AndRecordsNothing() {
+        String other = request(300);
+        String id = request(200);
+        long head = storage.headPosition();
+
+        ResponseEntity<Map> response = api.post("/api/payments/" + id + "/collection",
+                                                collection(other, "CASH", 200, 200L));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(events(other)).hasSize(1);
+        assertThat(events(id)).hasSize(1);
+        assertThat(storage.headPosition()).isEqualTo(head);
+        assertThat(api.post("/api/shifts/" + id + "/settlement", "{\"cashierId\": \"cashier-5\", \"declaredFen\": {}}")
+                      .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(storage.headPosition()).isEqualTo(head);
+    }
+
     @Test
     void unknownPaymentsAndShiftsAreNotFound() {
         assertThat(api.post("/api/payments/" + UUID.randomUUID() + "/receipt",

@@ -1,10 +1,8 @@
 package org.servicehall.command.payment;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.servicehall.api.RuleViolation;
 import org.servicehall.api.payment.CollectFee;
 import org.servicehall.api.payment.FeeCollected;
 import org.servicehall.api.payment.IssueReceipt;
@@ -13,16 +11,16 @@ import org.servicehall.api.payment.PaymentMethod;
 import org.servicehall.api.payment.PaymentRefunded;
 import org.servicehall.api.payment.PaymentRequested;
 import org.servicehall.api.payment.ReceiptIssued;
-import org.servicehall.api.payment.RecordShiftCollection;
-import org.servicehall.api.payment.RecordShiftRefund;
 import org.servicehall.api.payment.RefundPayment;
 import org.servicehall.api.payment.RequestPayment;
+import org.servicehall.api.payment.ShiftCollectionRecorded;
+import org.servicehall.api.payment.ShiftRefundRecorded;
+import org.servicehall.api.payment.TillSettled;
 import org.servicehall.command.TestVisits;
 
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.servicehall.command.Rules.violated;
 
 class PaymentTest {
@@ -35,13 +33,14 @@ class PaymentTest {
                                                                            7_655L);
 
     private AggregateTestFixture<Payment> fixture;
-    private CommandGateway commands;
+    private final SideStore<CashierShift> shifts = new SideStore<>(CashierShift.class);
 
     @BeforeEach
     void setUp() {
-        commands = TestVisits.gateway();
         fixture = new AggregateTestFixture<>(Payment.class);
-        fixture.registerInjectableResource(commands);
+        fixture.registerAnnotatedCommandHandler(new PaymentRequesting(fixture.getRepository(), TestVisits.visits()));
+        fixture.registerAnnotatedCommandHandler(new FeeCollection(fixture.getRepository(), shifts.repository));
+        fixture.registerAnnotatedCommandHandler(new Refunding(fixture.getRepository(), shifts.repository));
     }
 
     private static RequestPayment request(String visitId, PaymentKind kind, long amountFen, String accountNumber) {
@@ -103,8 +102,8 @@ class PaymentTest {
         fixture.given(REQUESTED)
                .when(new CollectFee("p-1", "cashier-5", "s-1", PaymentMethod.CASH, 12_345, 20_000L))
                .expectEvents(COLLECTED_IN_CASH);
-        verify(commands).sendAndWait(new RecordShiftCollection("s-1", "cashier-5", "p-1", PaymentMethod.CASH,
-                                                               12_345));
+        assertThat(shifts.events("s-1")).containsExactly(new ShiftCollectionRecorded("s-1", "cashier-5", "p-1",
+                                                                                     PaymentMethod.CASH, 12_345));
     }
 
     @Test
@@ -141,7 +140,7 @@ class PaymentTest {
                .when(new CollectFee("p-1", "cashier-5", "s-1", PaymentMethod.CASH, 12_345, null))
                .expectException(violated("cash-tendered-short"))
                .expectNoEvents();
-        verify(commands, never()).sendAndWait(any(RecordShiftCollection.class));
+        assertThat(shifts.events("s-1")).isEmpty();
     }
 
     @Test
@@ -161,18 +160,19 @@ class PaymentTest {
                .expectException(violated("fee-already-collected"))
                .expectExceptionMessage("Payment p-1 was already collected")
                .expectNoEvents();
-        verify(commands, never()).sendAndWait(any(RecordShiftCollection.class));
+        assertThat(shifts.events("s-1")).isEmpty();
     }
 
     @Test
     void aCollectionTheShiftRefusesIsNotRecorded() {
-        when(commands.sendAndWait(any(RecordShiftCollection.class)))
-                .thenThrow(new RuleViolation("shift-settled", "Shift s-1 was settled"));
+        shifts.given("s-1", new ShiftCollectionRecorded("s-1", "cashier-5", "p-0", PaymentMethod.CASH, 100),
+                     new TillSettled("s-1", "cashier-5", Map.of(), Map.of(), Map.of()));
 
         fixture.given(REQUESTED)
                .when(new CollectFee("p-1", "cashier-5", "s-1", PaymentMethod.CASH, 12_345, 20_000L))
                .expectException(violated("shift-settled"))
                .expectNoEvents();
+        assertThat(shifts.events("s-1")).hasSize(2);
     }
 
     // ------------------------------------------------------------------ receipt
@@ -214,8 +214,8 @@ class PaymentTest {
                .when(refund("r-1", "supervisor-1", 2_345, "billed twice"))
                .expectEvents(new PaymentRefunded("p-1", "r-1", "cashier-5", "supervisor-1", "s-2",
                                                  PaymentMethod.CASH, 2_345, "c-1", "billed twice"));
-        verify(commands).sendAndWait(new RecordShiftRefund("s-2", "cashier-5", "p-1", "r-1", PaymentMethod.CASH,
-                                                           2_345));
+        assertThat(shifts.events("s-2")).containsExactly(new ShiftRefundRecorded("s-2", "cashier-5", "p-1", "r-1",
+                                                                                 PaymentMethod.CASH, 2_345));
     }
 
     @Test
@@ -284,13 +284,30 @@ class PaymentTest {
                .when(refund("r-1", null, 100, "billed twice"))
                .expectException(violated("refund-not-authorised"))
                .expectNoEvents();
-        verify(commands, never()).sendAndWait(any(RecordShiftRefund.class));
+        assertThat(shifts.events("s-2")).isEmpty();
+    }
+
+    /** The issue's case: 1 fen and then 9223372036854775807 fen out of 100 fen; the sum of the two overflowed. */
+    @Test
+    void aRefundOfTheLargestLongAfterASmallOneIsMoreThanIsLeft() {
+        PaymentRequested hundredFen = new PaymentRequested("p-1", null, "hall-1", "clerk-2",
+                                                           PaymentKind.BUSINESS_FEE, 100, "c-1", null);
+        FeeCollected collected = new FeeCollected("p-1", "cashier-5", "s-1", PaymentMethod.QR_CODE, 100, null, null);
+        PaymentRefunded oneFen = new PaymentRefunded("p-1", "r-1", "cashier-5", "supervisor-1", "s-2",
+                                                     PaymentMethod.QR_CODE, 1, "c-1", "rounding");
+
+        fixture.given(hundredFen, collected, oneFen)
+               .when(refund("r-2", "supervisor-1", Long.MAX_VALUE, "everything"))
+               .expectException(violated("refund-exceeds-collected"))
+               .expectExceptionMessage("Payment p-1 collected 100 fen and has 99 fen left to refund, not "
+                                               + Long.MAX_VALUE + " fen")
+               .expectNoEvents();
+        assertThat(shifts.events("s-2")).isEmpty();
     }
 
     @Test
     void aRefundTheShiftRefusesIsNotRecorded() {
-        when(commands.sendAndWait(any(RecordShiftRefund.class)))
-                .thenThrow(new RuleViolation("shift-of-another-cashier", "Shift s-2 is cashier-6's"));
+        shifts.given("s-2", new ShiftCollectionRecorded("s-2", "cashier-6", "p-0", PaymentMethod.CASH, 100));
 
         fixture.given(REQUESTED, COLLECTED_IN_CASH)
                .when(refund("r-1", "supervisor-1", 100, "billed twice"))

@@ -233,6 +233,31 @@ class VisitApiTest {
         }
     }
 
+    /** The issue's case: a visit command sent to a payment's id was a 500 (IncompatibleAggregateException). */
+    @Test
+    void aVisitCommandToTheIdOfSomethingElseIsNotFoundAndRecordsNothing() {
+        String payment = (String) api.post("/api/payments", """
+                {"hallId": "hall-1", "staffId": "cashier-5", "kind": "BUSINESS_FEE", "amountFen": 500}""")
+                                     .getBody().get("id");
+        long head = storage.headPosition();
+
+        for (String[] command : List.of(
+                new String[] {"/need", "{\"staffId\": \"g\", \"businessType\": \"OTHER\"}"},
+                new String[] {"/greeting", Api.greeting("g")},
+                new String[] {"/see-off", Api.seeOff("g")})) {
+            ResponseEntity<Map> response = api.post("/api/visits/" + payment + command[0], command[1]);
+            assertThat(response.getStatusCode()).as(command[0]).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        }
+        // nor is a payment opened during it, as if it were a visit
+        ResponseEntity<Map> during = api.post("/api/payments", """
+                {"visitId": "%s", "hallId": "hall-1", "staffId": "cashier-5", "kind": "BUSINESS_FEE",
+                 "amountFen": 500}""".formatted(payment));
+        assertThat(during.getBody()).containsEntry("rule", "visit-not-found");
+        assertThat(storage.headPosition()).as("nothing recorded").isEqualTo(head);
+        assertThat(eventStore.readEvents(payment).asStream().count()).isEqualTo(1);
+    }
+
     @Test
     void commandsOutOfOrderAreRefusedWithTheRuleTheyBreak() {
         String id = api.startVisit();

@@ -1,5 +1,6 @@
 package org.servicehall.command.visit;
 
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -9,7 +10,6 @@ import org.servicehall.api.visit.AppointmentBooked;
 import org.servicehall.api.visit.BookAppointment;
 import org.servicehall.api.visit.CallToCounter;
 import org.servicehall.api.visit.CheckOtherNeeds;
-import org.servicehall.api.visit.ConfirmVisitInProgress;
 import org.servicehall.api.visit.CounterCalled;
 import org.servicehall.api.visit.CustomerGreeted;
 import org.servicehall.api.visit.CustomerLeftWithoutService;
@@ -61,7 +61,7 @@ class VisitTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Visit.class);
-        fixture.registerAnnotatedCommandHandler(new VisitConfirmation(fixture.getRepository()));
+        fixture.registerAnnotatedCommandHandler(new ConfirmingHandler(new VisitConfirmation(fixture.getRepository())));
     }
 
     @Test
@@ -461,8 +461,7 @@ class VisitTest {
                     new BookAppointment(V, "guide-7", TOMORROW, null, "c-1", "Li Lei", "13800000000"),
                     new CheckOtherNeeds(V, "clerk-2", false, null),
                     new SeeOffCustomer(V, "clerk-2", true),
-                    new RecordWalkOut(V, "guide-7"),
-                    new ConfirmVisitInProgress(V)};
+                    new RecordWalkOut(V, "guide-7")};
             for (Object command : everyCommand) {
                 fixture.given(STARTED, SEEN_OFF)
                        .when(command)
@@ -480,23 +479,47 @@ class VisitTest {
         }
     }
 
+    /** What other features ask the visit before opening something during it ({@link VisitConfirmation}). */
     @Nested
     class Confirmation {
 
         @Test
         void aVisitInProgressIsConfirmedAndNothingChanges() {
             fixture.given(STARTED, new RoutedToCounter(V, "guide-7", "3"))
-                   .when(new ConfirmVisitInProgress(V))
+                   .when(new Confirm(V))
                    .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+        }
+
+        @Test
+        void aVisitThatIsOverIsARefusal() {
+            fixture.given(STARTED, SEEN_OFF)
+                   .when(new Confirm(V))
+                   .expectException(violates("visit-over"))
+                   .expectExceptionMessage("Visit v-1 is over: the customer was seen off and the visit accepts "
+                                                   + "nothing more")
                    .expectNoEvents();
         }
 
         @Test
         void aVisitThatDoesNotExistIsARefusalNotANotFound() {
             fixture.givenNoPriorActivity()
-                   .when(new ConfirmVisitInProgress("no-such-visit"))
+                   .when(new Confirm("no-such-visit"))
                    .expectException(violates("visit-not-found"))
                    .expectExceptionMessage("Visit no-such-visit does not exist");
+        }
+    }
+
+    /** Stands for a command of another feature that asks the visit in its own unit of work. */
+    record Confirm(String visitId) {
+    }
+
+    /** The handler of such a command, which lets the visit decide through {@link VisitConfirmation}. */
+    record ConfirmingHandler(VisitConfirmation visits) {
+
+        @CommandHandler
+        void handle(Confirm command) {
+            visits.requireInProgress(command.visitId());
         }
     }
 }

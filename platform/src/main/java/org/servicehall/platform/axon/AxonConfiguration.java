@@ -8,6 +8,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.FailingDuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ConfigurerModule;
@@ -21,6 +26,8 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -38,6 +45,7 @@ import org.servicehall.platform.processing.SegmentBalancer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -134,6 +142,32 @@ public class AxonConfiguration {
                                   .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
     }
 
+    /**
+     * Axon's command bus as its auto-configuration builds it, except that a unit of work is rolled back on any
+     * exception (Axon's default commits when a handler throws a checked one, storing what it applied before) and a
+     * command with two handlers fails at startup (by default the last one registered silently wins).
+     */
+    @Bean
+    @Qualifier("localSegment")
+    SimpleCommandBus commandBus(TransactionManager transactionManager, Configuration configuration) {
+        SimpleCommandBus commandBus =
+                SimpleCommandBus.builder()
+                                .transactionManager(transactionManager)
+                                .rollbackConfiguration(RollbackConfigurationType.ANY_THROWABLE)
+                                .duplicateCommandHandlerResolver(FailingDuplicateCommandHandlerResolver.instance())
+                                .spanFactory(configuration.getComponent(CommandBusSpanFactory.class))
+                                .messageMonitor(configuration.messageMonitor(CommandBus.class, "commandBus"))
+                                .build();
+        commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(configuration.correlationDataProviders()));
+        return commandBus;
+    }
+
+    /** A command to an id of another aggregate type finds no aggregate ({@link AggregatesOfTheirOwnType}). */
+    @Bean
+    static BeanPostProcessor aggregatesOfTheirOwnType() {
+        return new AggregatesOfTheirOwnType();
+    }
+
     @Bean
     AggregateVersions aggregateVersions() {
         return new AggregateVersions();
@@ -211,19 +245,13 @@ public class AxonConfiguration {
                         .maxSegmentProvider(balancer)));
     }
 
-    /** How many segments of each processor this instance holds, and which instance holds which. */
-    @Bean
-    HealthIndicator processorsHealthIndicator(SegmentBalancer balancer) {
-        return () -> Health.up().withDetail("instance", balancer.instanceId())
-                           .withDetail("processors", balancer.split()).build();
-    }
-
     @Bean
     HealthIndicator eventStoreHealthIndicator(SequencedEventStorageEngine engine) {
         return () -> {
             SequencedEventStorageEngine.GapStatistics gaps = engine.gapStatistics();
             return Health.up()
                          .withDetail("headPosition", engine.headPosition())
+                         .withDetail("reservedPosition", engine.reservedPosition())
                          .withDetail("openGaps", gaps.open())
                          .withDetail("fencedGaps", gaps.fenced())
                          .withDetail("lateAppends", gaps.lateAppends())

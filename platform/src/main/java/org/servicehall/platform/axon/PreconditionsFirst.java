@@ -27,11 +27,19 @@ public final class PreconditionsFirst implements HandlerEnhancerDefinition {
         return new WrappedMessageHandlingMember<>(original) {
             @Override
             public Object handle(Message<?> message, T target) throws Exception {
-                if (ConflictResolution.getConflictResolver() instanceof DefaultConflictResolver stale) {
-                    stale.ensureConflictsResolved();
-                }
+                refuseStaleVersion();
                 return super.handle(message, target);
             }
         };
+    }
+
+    /**
+     * Fails with {@code ConflictingAggregateVersionException} if the aggregate just loaded for the current command is
+     * at a later version than expected.
+     */
+    static void refuseStaleVersion() {
+        if (ConflictResolution.getConflictResolver() instanceof DefaultConflictResolver stale) {
+            stale.ensureConflictsResolved();
+        }
     }
 }

@@ -43,7 +43,7 @@ public final class EventHistory {
      * One event as stored.
      *
      * @param globalPosition the position of its commit in the global stream
-     * @param commitOffset   its place within that commit (0 for the first)
+     * @param commitOffset   its place within that commit (0 for the first), which may hold several aggregates' events
      * @param payload        the payload as stored: a {@link Document}, or the JSON text of a non-object payload
      */
     public record StoredEvent(long globalPosition, int commitOffset, String aggregateType, String aggregateIdentifier,
@@ -60,7 +60,7 @@ public final class EventHistory {
      * Which events a walk over a time range keeps: those of the given aggregate types, event types (simple names, as
      * {@link StoredEvent#type()}) and halls (the {@code hallId} in their metadata). An empty set keeps every value.
      * Only positions are looked up in the store (see the class comment), so the selection is applied to each window as
-     * it is read: a commit of another aggregate type is skipped before its events are built.
+     * it is read: an event of another aggregate type is skipped before it is built.
      */
     public record Selection(Set<String> aggregateTypes, Set<String> eventTypes, Set<String> halls) {
 
@@ -72,8 +72,9 @@ public final class EventHistory {
             halls = Set.copyOf(halls);
         }
 
-        boolean keepsCommitOf(String aggregateType) {
-            return aggregateTypes.isEmpty() || aggregateTypes.contains(aggregateType);
+        boolean keepsAggregateType(String aggregateType) {
+            // an event of no aggregate has no type, and an immutable set throws on contains(null)
+            return aggregateTypes.isEmpty() || aggregateType != null && aggregateTypes.contains(aggregateType);
         }
 
         boolean keeps(StoredEvent event) {
@@ -91,7 +92,8 @@ public final class EventHistory {
     public List<StoredEvent> aggregate(String aggregateIdentifier) {
         List<StoredEvent> events = new ArrayList<>();
         engine.walkCommits(aggregateIdentifier, 0, commit -> {
-            events.addAll(events(commit));
+            events(commit).stream().filter(event -> aggregateIdentifier.equals(event.aggregateIdentifier()))
+                          .forEach(events::add);
             return true;
         });
         return events;
@@ -129,7 +131,7 @@ public final class EventHistory {
 
             private List<StoredEvent> fill() {
                 List<StoredEvent> kept = new ArrayList<>();
-                long head = engine.headPosition();
+                long head = engine.reservedPosition();
                 if (next > head) {
                     done = true;
                     return kept;
@@ -146,9 +148,8 @@ public final class EventHistory {
                     Instant recordedAt = SequencedEventStorageEngine.recordedAt(commit);
                     sawCommit = true;
                     anyBeforeEnd |= recordedAt.isBefore(to.plus(CLOCK_SLACK));
-                    if (!recordedAt.isBefore(from) && recordedAt.isBefore(to)
-                            && selection.keepsCommitOf(commit.getString(CommitDocuments.AGGREGATE_TYPE))) {
-                        events(commit).stream().filter(selection::keeps).forEach(kept::add);
+                    if (!recordedAt.isBefore(from) && recordedAt.isBefore(to)) {
+                        events(commit, selection).forEach(kept::add);
                     }
                 }
                 next = end + 1;
@@ -166,23 +167,37 @@ public final class EventHistory {
     }
 
     private static List<StoredEvent> events(Document commit) {
+        return events(commit, Selection.EVERYTHING);
+    }
+
+    /**
+     * The events of a commit that {@code selection} keeps; {@code commitOffset} counts every event of the commit, so
+     * a unit of work's events are numbered alike whatever is kept.
+     */
+    private static List<StoredEvent> events(Document commit, Selection selection) {
         long position = CommitDocuments.globalIndex(commit);
-        String type = commit.getString(CommitDocuments.AGGREGATE_TYPE);
-        String aggregate = commit.getString(CommitDocuments.AGGREGATE_IDENTIFIER);
         Instant recordedAt = SequencedEventStorageEngine.recordedAt(commit);
-        List<Document> entries = commit.getList(CommitDocuments.EVENTS, Document.class);
+        List<Document> entries = CommitDocuments.entries(commit);
         List<StoredEvent> events = new ArrayList<>(entries.size());
         for (int offset = 0; offset < entries.size(); offset++) {
             Document entry = entries.get(offset);
-            events.add(new StoredEvent(position, offset, type, aggregate,
-                                       entry.get(CommitDocuments.SEQUENCE_NUMBER, Number.class).longValue(),
-                                       entry.getString(CommitDocuments.EVENT_IDENTIFIER),
-                                       entry.getString(CommitDocuments.PAYLOAD_TYPE),
-                                       entry.getString(CommitDocuments.PAYLOAD_REVISION),
-                                       Instant.parse(entry.getString(CommitDocuments.TIMESTAMP)),
-                                       recordedAt,
-                                       entry.get(CommitDocuments.PAYLOAD),
-                                       entry.get(CommitDocuments.META_DATA, Document.class)));
+            String type = CommitDocuments.aggregateType(commit, entry);
+            if (!selection.keepsAggregateType(type)) {
+                continue;
+            }
+            StoredEvent event = new StoredEvent(position, offset, type,
+                                                CommitDocuments.aggregateIdentifier(commit, entry),
+                                                CommitDocuments.sequenceNumber(entry),
+                                                entry.getString(CommitDocuments.EVENT_IDENTIFIER),
+                                                entry.getString(CommitDocuments.PAYLOAD_TYPE),
+                                                entry.getString(CommitDocuments.PAYLOAD_REVISION),
+                                                Instant.parse(entry.getString(CommitDocuments.TIMESTAMP)),
+                                                recordedAt,
+                                                entry.get(CommitDocuments.PAYLOAD),
+                                                entry.get(CommitDocuments.META_DATA, Document.class));
+            if (selection.keeps(event)) {
+                events.add(event);
+            }
         }
         return events;
     }

@@ -16,9 +16,10 @@ import java.util.function.LongSupplier;
 /**
  * Closes gaps in the global stream that stay open too long.
  * <p>
- * A gap is a position that was reserved but holds nothing while a higher position does: its writer is still between
- * reserving and inserting, or died there. Readers keep waiting for a gap (their tokens remember it), which costs
- * nothing but a few ids in the next query. Once a gap has been open for {@code timeout}, the reader fences it by
+ * A gap is a position that was reserved but holds nothing: its writer is still between reserving and inserting, or
+ * died there. Below a filled position it is in readers' tokens; at the head (nothing filled above it yet) readers ask
+ * for it in every read. Waiting costs nothing but a few ids in the next query. Once a gap has been open for
+ * {@code timeout}, the reader fences it by
  * inserting a tombstone at that position. The unique index on {@code globalIndex} makes this race safe: either the
  * tombstone or the real commit wins. A writer that loses finds out at once (duplicate key on {@code globalIndex}),
  * takes a new position and inserts again; that late append is counted and logged with its event ids. So the timeout
@@ -46,7 +47,7 @@ final class GapFence {
     }
 
     /**
-     * Called by a reader for a position it found empty below a filled one.
+     * Called by a reader for a reserved position it found empty.
      *
      * @return {@code true} if the position is now fenced (the reader may move past it), {@code false} if it should
      * keep waiting (or the real commit just won the race and will be read next time)

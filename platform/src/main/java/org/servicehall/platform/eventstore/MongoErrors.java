@@ -1,7 +1,6 @@
 package org.servicehall.platform.eventstore;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 
 final class MongoErrors {
@@ -14,14 +13,8 @@ final class MongoErrors {
      * server name the index in the message ({@code index: globalIndex_1 dup key: ...}).
      */
     static boolean isDuplicateKey(Throwable exception, String field) {
-        if (exception instanceof MongoWriteException e) {
-            return e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY && namesIndex(e.getMessage(), field);
-        }
-        if (exception instanceof MongoBulkWriteException e) {
-            return e.getWriteErrors().stream().anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode())
-                    == ErrorCategory.DUPLICATE_KEY && namesIndex(error.getMessage(), field));
-        }
-        return false;
+        return exception instanceof MongoWriteException e && e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
+                && namesIndex(e.getMessage(), field);
     }
 
     private static boolean namesIndex(String message, String field) {

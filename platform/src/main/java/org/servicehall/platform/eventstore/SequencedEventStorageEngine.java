@@ -1,13 +1,10 @@
 package org.servicehall.platform.eventstore;
 
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -28,19 +25,18 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,17 +52,25 @@ import static com.mongodb.client.model.Filters.in;
 import static org.axonframework.common.BuilderUtils.assertNonNull;
 import static org.servicehall.platform.eventstore.CommitDocuments.GLOBAL_INDEX;
 import static org.servicehall.platform.eventstore.CommitDocuments.ID;
+import static org.servicehall.platform.eventstore.CommitDocuments.STREAMS;
 
 /**
- * Axon event storage on MongoDB whose global order and completeness do not depend on clocks.
+ * Axon event storage on MongoDB whose global order and completeness do not depend on clocks, and whose unit of work is
+ * all or nothing.
  * <p>
- * Every commit (the events one unit of work appends for one aggregate) is one document with a position from a global
- * sequence ({@link GlobalPositions}). Streaming processors track positions with Axon's
- * {@link GapAwareTrackingToken}: each batch asks for the positions the token still misses plus the next ones, by
- * {@code globalIndex $in [...]} on a unique index, so both MongoDB and the embedded server serve it from the index
- * however large the store grows. A reserved position that is still empty while later ones are filled is a gap; the
- * token keeps it until the commit arrives or {@link GapFence} fences it, in which case its writer appends again at a
- * new position. No event is ever dropped, whatever the writers' clocks or stalls.
+ * Everything one unit of work appends, for one aggregate or several, is one document ({@link CommitDocuments}), so
+ * it is stored atomically without transactions; a unique index over its stream keys rejects it as a whole when another
+ * writer extended any of its aggregates first. It is appended when the unit of work commits, after everything else
+ * the unit of work prepared (deadlines, conflict checks) has succeeded: whatever fails before leaves nothing in the
+ * store, and the append is the last step that can fail.
+ * <p>
+ * Every commit gets a position from a global sequence ({@link GlobalPositions}). Streaming processors track positions
+ * with Axon's {@link GapAwareTrackingToken}: each batch asks for the positions the token still misses plus the next
+ * ones, by {@code globalIndex $in [...]} on a unique index, so both MongoDB and the embedded server serve it from the
+ * index however large the store grows. A reserved position that is still empty is waited for: a gap while later ones
+ * are filled, or a trailing position at the head. After the gap timeout {@link GapFence} fences it, in which case its
+ * writer, if it is still alive, appends again at a new position. No event is ever dropped, whatever the writers' clocks,
+ * stalls or crashes.
  * <p>
  * All events of a commit share one tracking token, so Axon's processors handle them in one batch.
  */
@@ -77,6 +81,7 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
     /** Windows a single fetch may skip when a run of positions holds only tombstones or pending commits. */
     private static final int MAX_EMPTY_WINDOWS = 10;
     private static final String APPENDED_POSITION = SequencedEventStorageEngine.class.getName() + ".appendedPosition";
+    private static final String PENDING_COMMIT = SequencedEventStorageEngine.class.getName() + ".pendingCommit";
     /** Stream keys asked for per query when reading an aggregate. */
     private static final int STREAM_WINDOW = 16;
     /** How many times an append retries after its position was fenced before giving up. */
@@ -86,6 +91,7 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
     private final MongoCollection<Document> snapshots;
     private final GlobalPositions positions;
     private final GapFence gapFence;
+    private final CommitLayoutUpgrade layoutUpgrade;
     private final Clock clock;
 
     protected SequencedEventStorageEngine(Builder builder) {
@@ -96,111 +102,117 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
         this.positions = new GlobalPositions(database.getCollection(builder.sequenceCollection));
         this.clock = builder.clock;
         this.gapFence = new GapFence(events, builder.gapTimeout, builder.clock, builder.nanoTime);
+        this.layoutUpgrade = new CommitLayoutUpgrade(events, database.getCollection(builder.sequenceCollection),
+                                                     builder.clock);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Creates the indexes the engine relies on; idempotent, so every instance calls it at startup. */
+    /**
+     * Creates the indexes the engine relies on and upgrades commits of the first layout ({@link CommitLayoutUpgrade});
+     * idempotent, so every instance calls it at startup.
+     */
     public void ensureIndexes() {
         events.createIndex(Indexes.ascending(GLOBAL_INDEX), new IndexOptions().unique(true).name("globalIndex_1"));
+        // Multikey: every stream key of every commit is unique. Sparse: tombstones have none (nor have commits of the
+        // first layout until the upgrade below gives them theirs).
+        events.createIndex(Indexes.ascending(STREAMS), new IndexOptions().unique(true).sparse(true).name("streams_1"));
         // For time-range reads on a real MongoDB; the embedded server ignores non-unique indexes.
         events.createIndex(Indexes.ascending(CommitDocuments.RECORDED_AT), new IndexOptions().name("recordedAt_1"));
+        layoutUpgrade.runOnce();
     }
 
     // ---------------------------------------------------------------- appending
 
+    /**
+     * Inside a unit of work, the events are kept until its root commits and then appended, with whatever else it
+     * appends, as one document. Axon hands a unit of work's events to storage as it prepares to commit, together
+     * with everything else preparing then (deadlines are stored then, conflicts checked): were they stored there, a
+     * failure after them (a deadline that cannot be stored, say) would leave them stored under an error answer. The
+     * commit phase comes after every preparation, and an append failing there still rolls the unit of work back.
+     */
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
         if (events.isEmpty()) {
             return;
         }
-        List<List<DomainEventMessage<?>>> commits = groupByAggregate(events);
-        Instant recordedAt = clock.instant();
-        long first = positions.reserve(commits.size());
-        List<Document> documents = new ArrayList<>(commits.size());
-        for (int i = 0; i < commits.size(); i++) {
-            documents.add(CommitDocuments.commit(commits.get(i), first + i, recordedAt, serializer));
-        }
-        insert(documents, commits, 0);
-    }
-
-    private void insert(List<Document> documents, List<List<DomainEventMessage<?>>> commits, int attempt) {
-        try {
-            if (documents.size() == 1) {
-                this.events.insertOne(documents.get(0));
-            } else {
-                this.events.insertMany(documents, new InsertManyOptions().ordered(true));
-            }
-            rememberPosition(CommitDocuments.globalIndex(documents.get(documents.size() - 1)));
-        } catch (MongoWriteException | MongoBulkWriteException e) {
-            int failedAt = failedIndex(e);
-            if (MongoErrors.isDuplicateKey(e, GLOBAL_INDEX) && attempt < MAX_FENCED_RETRIES) {
-                appendAgainAtNewPositions(documents.subList(failedAt, documents.size()),
-                                          commits.subList(failedAt, commits.size()), attempt);
+        if (CurrentUnitOfWork.isStarted()) {
+            UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+            if (!root.phase().isAfter(UnitOfWork.Phase.PREPARE_COMMIT)) {
+                root.getOrComputeResource(PENDING_COMMIT, key -> {
+                    List<EventMessage<?>> pending = new ArrayList<>();
+                    root.onCommit(committing -> store(pending, serializer, committing));
+                    return pending;
+                }).addAll(events);
                 return;
             }
-            handlePersistenceException(e, commits.get(failedAt).get(0));
         }
+        store(events, serializer, CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root() : null);
+    }
+
+    private void store(List<? extends EventMessage<?>> events, Serializer serializer, UnitOfWork<?> unitOfWork) {
+        List<DomainEventMessage<?>> commit = asDomainEvents(events);
+        Document document = CommitDocuments.commit(commit, positions.reserve(1), clock.instant(), serializer);
+        insert(document, commit, 0);
+        if (unitOfWork != null) {
+            unitOfWork.resources().merge(APPENDED_POSITION, CommitDocuments.globalIndex(document),
+                                         (a, b) -> Math.max((Long) a, (Long) b));
+        }
+    }
+
+    private void insert(Document document, List<DomainEventMessage<?>> commit, int attempt) {
+        try {
+            this.events.insertOne(document);
+        } catch (MongoWriteException e) {
+            if (MongoErrors.isDuplicateKey(e, GLOBAL_INDEX) && attempt < MAX_FENCED_RETRIES) {
+                appendAgainAtNewPosition(document, commit, attempt);
+                return;
+            }
+            handlePersistenceException(e, conflicting(e, commit));
+        }
+    }
+
+    /** Our position was fenced while we stalled: the commit was never stored, so take a new position. */
+    private void appendAgainAtNewPosition(Document fenced, List<DomainEventMessage<?>> commit, int attempt) {
+        long fencedPosition = CommitDocuments.globalIndex(fenced);
+        long position = positions.reserve(1);
+        Document retry = new Document(fenced);
+        retry.put(GLOBAL_INDEX, position);
+        gapFence.lateAppend(fencedPosition, position, commit.stream().map(EventMessage::getIdentifier)
+                                                            .collect(Collectors.joining(", ")));
+        insert(retry, commit, attempt + 1);
     }
 
     /**
-     * Leaves the highest position this unit of work appended in its resources, so the command side can tell a client
-     * which position the query side must have reached for the change to be visible ({@link #appendedPosition}).
+     * The first event of the aggregate whose stream key another commit holds, for Axon's exception (which names it,
+     * and is an {@code AggregateStreamCreationException} for a new aggregate); the servers name the key in the error.
      */
-    private static void rememberPosition(long position) {
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().resources().merge(APPENDED_POSITION, position,
-                                                      (a, b) -> Math.max((Long) a, (Long) b));
-        }
+    private static DomainEventMessage<?> conflicting(MongoWriteException e, List<DomainEventMessage<?>> commit) {
+        String message = String.valueOf(e.getMessage());
+        return commit.stream()
+                     .filter(event -> message.contains('"' + CommitDocuments.streamKey(event.getAggregateIdentifier(),
+                                                                                        event.getSequenceNumber())
+                                                               + '"'))
+                     .findFirst()
+                     .orElse(commit.get(0));
     }
 
-    /** The highest global position the given unit of work appended, if it appended anything. */
+    /** The highest global position the given unit of work appended, once it has committed. */
     public static OptionalLong appendedPosition(UnitOfWork<?> unitOfWork) {
-        Object position = unitOfWork.resources().get(APPENDED_POSITION);
+        Object position = unitOfWork.root().resources().get(APPENDED_POSITION);
         return position == null ? OptionalLong.empty() : OptionalLong.of((Long) position);
     }
 
-    /** Our positions were fenced while we stalled: the commits were never stored, so take new positions. */
-    private void appendAgainAtNewPositions(List<Document> fencedDocuments,
-                                           List<List<DomainEventMessage<?>>> commits, int attempt) {
-        long first = positions.reserve(fencedDocuments.size());
-        List<Document> retry = new ArrayList<>(fencedDocuments.size());
-        for (int i = 0; i < fencedDocuments.size(); i++) {
-            Document document = new Document(fencedDocuments.get(i));
-            long fencedPosition = CommitDocuments.globalIndex(document);
-            document.put(GLOBAL_INDEX, first + i);
-            gapFence.lateAppend(fencedPosition, first + i, commits.get(i).stream()
-                                                                  .map(EventMessage::getIdentifier)
-                                                                  .collect(Collectors.joining(", ")));
-            retry.add(document);
-        }
-        insert(retry, commits, attempt + 1);
-    }
-
-    private static int failedIndex(RuntimeException e) {
-        if (e instanceof MongoBulkWriteException bulk) {
-            return bulk.getWriteErrors().stream().mapToInt(BulkWriteError::getIndex).min().orElse(0);
-        }
-        return 0;
-    }
-
-    /** Consecutive events of the same aggregate form one commit; other events (no aggregate) stand alone. */
+    /** An event that belongs to no aggregate is stored as the only event of a stream of its own. */
     @SuppressWarnings("deprecation") // the one supported way to give a non-aggregate event a stream key
-    private static List<List<DomainEventMessage<?>>> groupByAggregate(List<? extends EventMessage<?>> events) {
-        List<List<DomainEventMessage<?>>> commits = new ArrayList<>();
-        List<DomainEventMessage<?>> current = null;
+    private static List<DomainEventMessage<?>> asDomainEvents(List<? extends EventMessage<?>> events) {
+        List<DomainEventMessage<?>> result = new ArrayList<>(events.size());
         for (EventMessage<?> event : events) {
-            DomainEventMessage<?> domainEvent = org.axonframework.eventhandling.EventUtils.asDomainEventMessage(event);
-            if (current == null || !current.get(0).getAggregateIdentifier()
-                                               .equals(domainEvent.getAggregateIdentifier())) {
-                current = new ArrayList<>();
-                commits.add(current);
-            }
-            current.add(domainEvent);
+            result.add(org.axonframework.eventhandling.EventUtils.asDomainEventMessage(event));
         }
-        return commits;
+        return result;
     }
 
     // ---------------------------------------------------------------- aggregate streams
@@ -210,7 +222,7 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
                                                                    long firstSequenceNumber, int batchSize) {
         List<DomainEventData<?>> result = new ArrayList<>();
         Predicate<Document> collect = commit -> {
-            CommitDocuments.events(commit).stream()
+            CommitDocuments.eventsOf(commit, aggregateIdentifier).stream()
                            .filter(event -> event.getSequenceNumber() >= firstSequenceNumber)
                            .forEach(result::add);
             return result.size() < batchSize;
@@ -218,11 +230,12 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
         long from = firstSequenceNumber;
         if (firstSequenceNumber > 0) {
             Document covering = commitCovering(aggregateIdentifier, firstSequenceNumber);
-            if (covering != null && CommitDocuments.firstSequenceNumber(covering) < firstSequenceNumber) {
+            if (covering != null
+                    && CommitDocuments.firstSequenceNumberOf(covering, aggregateIdentifier) < firstSequenceNumber) {
                 if (!collect.test(covering)) {
                     return result;
                 }
-                from = CommitDocuments.lastSequenceNumber(covering) + 1;
+                from = CommitDocuments.lastSequenceNumberOf(covering, aggregateIdentifier) + 1;
             }
         }
         walkCommits(aggregateIdentifier, from, collect);
@@ -233,16 +246,16 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
         AtomicLong last = new AtomicLong(-1);
         walkCommits(aggregateIdentifier, 0, commit -> {
-            last.set(CommitDocuments.lastSequenceNumber(commit));
+            last.set(CommitDocuments.lastSequenceNumberOf(commit, aggregateIdentifier));
             return true;
         });
         return last.get() < 0 ? Optional.empty() : Optional.of(last.get());
     }
 
     /**
-     * Visits an aggregate's commits in order, from the one starting at {@code from}, while {@code visitor} returns
-     * {@code true} and the stream goes on. Each query asks for a small window of stream keys, since most aggregates
-     * are short.
+     * Visits the commits holding an aggregate's events in order, from the one where its stream continues at
+     * {@code from}, while {@code visitor} returns {@code true} and the stream goes on. Each query asks for a small
+     * window of stream keys, since most aggregates are short.
      */
     void walkCommits(String aggregateIdentifier, long from, Predicate<Document> visitor) {
         long next = from;
@@ -256,20 +269,23 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
                 if (!visitor.test(commit)) {
                     return;
                 }
-                next = CommitDocuments.lastSequenceNumber(commit) + 1;
+                next = CommitDocuments.lastSequenceNumberOf(commit, aggregateIdentifier) + 1;
                 commit = window.get(next);
             }
         }
     }
 
-    /** The commits whose first sequence number lies in [from, from + count), by exact stream keys. */
+    /**
+     * The commits in which the aggregate's events start at a sequence number in [from, from + count), by exact
+     * stream keys (one indexed query; the embedded server may list a document once per key it matches).
+     */
     private Map<Long, Document> commitsStartingIn(String aggregateIdentifier, long from, int count) {
         List<String> keys = LongStream.range(from, from + count)
                                       .mapToObj(sequence -> CommitDocuments.streamKey(aggregateIdentifier, sequence))
                                       .toList();
         Map<Long, Document> result = new HashMap<>();
-        for (Document commit : events.find(in(ID, keys))) {
-            result.put(CommitDocuments.firstSequenceNumber(commit), commit);
+        for (Document commit : events.find(in(STREAMS, keys))) {
+            result.put(CommitDocuments.firstSequenceNumberOf(commit, aggregateIdentifier), commit);
         }
         return result;
     }
@@ -278,7 +294,7 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
     private Document commitCovering(String aggregateIdentifier, long sequenceNumber) {
         long from = Math.max(0, sequenceNumber - STREAM_WINDOW + 1);
         return commitsStartingIn(aggregateIdentifier, from, (int) (sequenceNumber - from + 1)).values().stream()
-                .filter(commit -> CommitDocuments.lastSequenceNumber(commit) >= sequenceNumber)
+                .filter(commit -> CommitDocuments.lastSequenceNumberOf(commit, aggregateIdentifier) >= sequenceNumber)
                 .findFirst()
                 .orElse(null);
     }
@@ -347,6 +363,8 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
             }
             cursor.awaitPending(windowStart, windowEnd);
             cursor.gaps.removeIf(gapFence::fenceIfExpired);
+            // a position at the head whose writer died would otherwise be waited for until the next commit
+            cursor.pending.removeIf(gapFence::fenceIfExpired);
             if (windowEnd >= head) {
                 break;
             }
@@ -505,9 +523,38 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
 
     // ---------------------------------------------------------------- health
 
-    /** The highest position handed out so far (one lookup by id). */
+    /**
+     * The head of the global stream: the position of the last commit stored, 0 when there is none. Positions reserved
+     * above it are writes in flight, or left by writers that died and are fenced after the gap timeout; they hold
+     * nothing a processor could handle, so a processor at this position has caught up. One lookup by id and, as a
+     * rule, one indexed query.
+     */
     public long headPosition() {
+        long reserved = positions.head();
+        for (long end = reserved; end > 0; end -= STREAM_WINDOW) {
+            long start = Math.max(1, end - STREAM_WINDOW + 1);
+            Optional<Long> last = find(LongStream.rangeClosed(start, end).boxed().toList()).descendingMap().entrySet()
+                    .stream().filter(entry -> !CommitDocuments.isTombstone(entry.getValue()))
+                    .map(Map.Entry::getKey).findFirst();
+            if (last.isPresent()) {
+                return last.get();
+            }
+        }
+        return 0;
+    }
+
+    /** The highest position handed out so far, stored or not (one lookup by id). */
+    public long reservedPosition() {
         return positions.head();
+    }
+
+    /** Which of the given positions hold a commit (not a tombstone, nor nothing); one indexed query. */
+    public Set<Long> committedAmong(Collection<Long> positions) {
+        if (positions.isEmpty()) {
+            return Set.of();
+        }
+        return find(positions).entrySet().stream().filter(entry -> !CommitDocuments.isTombstone(entry.getValue()))
+                              .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
     }
 
     /** What this instance saw of gaps, for the health endpoint and metrics; no database access. */
@@ -541,9 +588,13 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
             persistenceExceptionResolver(duplicateStreamKey());
         }
 
-        /** A second commit at the same aggregate sequence: Axon turns it into a concurrency exception. */
+        /**
+         * Another commit holds one of our stream keys (on {@code streams}, or on {@code _id} for the first one): Axon
+         * turns it into a concurrency exception.
+         */
         private static PersistenceExceptionResolver duplicateStreamKey() {
-            return exception -> MongoErrors.isDuplicateKey(exception, ID);
+            return exception -> MongoErrors.isDuplicateKey(exception, STREAMS)
+                    || MongoErrors.isDuplicateKey(exception, ID);
         }
 
         public Builder database(MongoDatabase database) {

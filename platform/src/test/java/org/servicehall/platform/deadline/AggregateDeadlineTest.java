@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.servicehall.platform.deadline.Ticket.CloseTicket;
 import org.servicehall.platform.deadline.Ticket.OpenTicket;
+import org.servicehall.platform.deadline.Ticket.PostponeTicket;
 import org.servicehall.platform.deadline.Ticket.TicketClosed;
 import org.servicehall.platform.deadline.Ticket.TicketOpened;
 import org.servicehall.platform.deadline.Ticket.TicketOverdue;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Deadlines scheduled by an event-sourced aggregate and fired back into it ({@link Ticket}: reminded, then overdue,
@@ -110,6 +112,29 @@ class AggregateDeadlineTest {
         assertThat(events(axon, "t-1")).containsExactly(new TicketOpened("t-1", dueAt), new TicketClosed("t-1"));
         assertThat(events(axon, "t-2")).containsExactly(new TicketOpened("t-2", dueAt), new TicketReminded("t-2"),
                                                         new TicketOverdue("t-2", dueAt));
+    }
+
+    /**
+     * A deadline is stored as the unit of work prepares to commit, after an existing aggregate applied its events (a
+     * new one publishes them only once its constructor returned): one that cannot be stored (a date past what MongoDB
+     * holds) fails the command, and its events must not be stored either, nor its cancellations done.
+     */
+    @Test
+    void aCommandWhoseDeadlineCannotBeStoredRecordsNothing() {
+        Configuration axon = start();
+        Instant dueAt = NOW.plus(Duration.ofDays(1));
+        axon.commandGateway().sendAndWait(new OpenTicket("t-1", dueAt));
+        long stored = mongo.database().getCollection("events").countDocuments();
+        Instant beyondMongoDates = Instant.parse("+999999999-12-31T23:59:59Z");
+
+        assertThatThrownBy(() -> axon.commandGateway().sendAndWait(new PostponeTicket("t-1", beyondMongoDates)))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(events(axon, "t-1")).containsExactly(new TicketOpened("t-1", dueAt));
+        assertThat(mongo.database().getCollection("events").countDocuments()).isEqualTo(stored);
+        assertThat(deadlines(axon).pending()).as("the reminder scheduled at the opening").isEqualTo(1);
+        axon.commandGateway().sendAndWait(new PostponeTicket("t-1", dueAt.plus(Duration.ofDays(1))));
+        assertThat(events(axon, "t-1")).hasSize(2);
     }
 
     @Test

@@ -26,6 +26,9 @@ class Ticket {
     record CloseTicket(@TargetAggregateIdentifier String ticketId) {
     }
 
+    record PostponeTicket(@TargetAggregateIdentifier String ticketId, Instant dueAt) {
+    }
+
     record TicketOpened(String ticketId, Instant dueAt) {
     }
 
@@ -36,6 +39,9 @@ class Ticket {
     }
 
     record TicketClosed(String ticketId) {
+    }
+
+    record TicketPostponed(String ticketId, Instant dueAt) {
     }
 
     record Due(Instant dueAt) {
@@ -64,6 +70,14 @@ class Ticket {
         apply(new TicketClosed(ticketId));
         deadlines.cancelAllWithinScope(REMINDER);
         deadlines.cancelAllWithinScope(OVERDUE);
+    }
+
+    /** Applies first, then schedules, as a command on an existing work order does. */
+    @CommandHandler
+    void handle(PostponeTicket command, DeadlineManager deadlines) {
+        apply(new TicketPostponed(ticketId, command.dueAt()));
+        deadlines.cancelAllWithinScope(REMINDER);
+        deadlines.schedule(command.dueAt().minus(REMINDER_BEFORE), REMINDER, new Due(command.dueAt()));
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class EventHistoryTest {
 
@@ -80,6 +81,30 @@ class EventHistoryTest {
         assertThat(stream.get(0).payloadType()).isEqualTo(Noted.class.getName());
         assertThat(stream.get(0).recordedAt()).isEqualTo(Instant.parse("2026-11-28T00:00:00Z"));
         assertThat(history.aggregate("nobody")).isEmpty();
+    }
+
+    @Test
+    void aCommitOfSeveralAggregatesShowsInEachOnesStreamAndOnceInATimeRange() {
+        engine.ensureIndexes();
+        append("payment", 0, 1);
+        engine.appendEvents(new GenericDomainEventMessage<>("Shift", "shift", 0, new Other("shift")),
+                            new GenericDomainEventMessage<>("Note", "payment", 1, new Noted("payment", 2)));
+
+        assertThat(history.aggregate("payment")).extracting(EventHistory.StoredEvent::sequenceNumber,
+                                                            EventHistory.StoredEvent::globalPosition,
+                                                            EventHistory.StoredEvent::commitOffset)
+                                                .containsExactly(tuple(0L, 1L, 0), tuple(1L, 2L, 1));
+        assertThat(history.aggregate("shift")).extracting(EventHistory.StoredEvent::aggregateType,
+                                                          EventHistory.StoredEvent::globalPosition,
+                                                          EventHistory.StoredEvent::commitOffset)
+                                              .containsExactly(tuple("Shift", 2L, 0));
+        assertThat(history.recordedBetween(now.get(), now.get().plusSeconds(1)))
+                .extracting(EventHistory.StoredEvent::aggregateIdentifier)
+                .containsExactly("payment", "shift", "payment");
+        assertThat(history.windowsRecordedBetween(now.get(), now.get().plusSeconds(1),
+                                                  new EventHistory.Selection(Set.of("Shift"), Set.of(), Set.of()))
+                          .flatMap(List::stream))
+                .extracting(EventHistory.StoredEvent::aggregateIdentifier).containsExactly("shift");
     }
 
     @Test

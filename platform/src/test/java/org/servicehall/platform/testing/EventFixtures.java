@@ -7,6 +7,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.servicehall.platform.eventstore.CommitLayoutUpgrade;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,9 @@ import java.util.List;
  * {@code event-fixtures/README.md}), put into a store so that aggregates load them and processors read them like any
  * history. Each commit document goes in as recorded except for its global position: fixtures from different runs
  * all start at 1, so they are appended after the store's head, in their recorded order, and the counter the event
- * store takes positions from is moved past them.
+ * store takes positions from is moved past them. Fixtures in the event store's first layout then get their stream
+ * keys from the event store's own upgrade ({@link CommitLayoutUpgrade}), as a store of the previous version does when
+ * this one first starts on it (the store under test was upgraded when it started, before they were put in).
  */
 public final class EventFixtures {
 
@@ -52,6 +55,7 @@ public final class EventFixtures {
             commits.get(i).put("globalIndex", head + 1 + i);
         }
         events.insertMany(commits);
+        CommitLayoutUpgrade.upgrade(database);
         return commits;
     }
 

@@ -5,6 +5,7 @@ import org.servicehall.api.payment.PaymentRefunded;
 import org.servicehall.api.payment.PaymentRequested;
 import org.servicehall.platform.calendar.WorkingDayCalendar;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,13 +20,15 @@ final class PaymentJudge implements Judge {
     public List<Verdict> judge(Subject payment, AuditSettings settings, WorkingDayCalendar calendar) {
         List<Verdict> verdicts = new ArrayList<>();
         List<Subject.Seen<FeeCollected>> collections = payment.all(FeeCollected.class);
-        long refunded = 0;
+        // exact: refunds recorded before amounts were bounded can add up past a long, and must still count as more
+        BigInteger refunded = BigInteger.ZERO;
         for (Subject.Seen<PaymentRefunded> seen : payment.all(PaymentRefunded.class)) {
             PaymentRefunded refund = seen.event();
-            refunded += refund.amountFen();
+            refunded = refunded.add(BigInteger.valueOf(refund.amountFen()));
             List<Subject.Seen<FeeCollected>> before = collections.stream()
                     .filter(collection -> collection.sequence() < seen.sequence()).toList();
-            long collected = before.stream().mapToLong(collection -> collection.event().amountFen()).sum();
+            BigInteger collected = before.stream().map(collection -> BigInteger.valueOf(collection.event().amountFen()))
+                                         .reduce(BigInteger.ZERO, BigInteger::add);
             List<String> problems = new ArrayList<>();
             if (refund.supervisorId() == null || refund.supervisorId().isBlank()) {
                 problems.add("no supervisor authorised it");
@@ -35,7 +38,7 @@ final class PaymentJudge implements Judge {
             if (refund.reason() == null) {
                 problems.add("no reason was given");
             }
-            if (refunded > collected) {
+            if (refunded.compareTo(collected) > 0) {
                 problems.add("refunds reach " + refunded + " fen while " + collected + " fen was collected");
             }
             if (problems.isEmpty()) {

@@ -190,9 +190,10 @@ final class FigureSheet {
         if (millis.isEmpty()) {
             return null;
         }
-        long sum = millis.stream().mapToLong(Long::longValue).sum();
-        return BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(unit * millis.size()), 1, RoundingMode.HALF_UP)
-                         .doubleValue();
+        // exact however many periods, and however long (clients' times may lie far apart)
+        BigDecimal sum = millis.stream().map(BigDecimal::valueOf).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return sum.divide(BigDecimal.valueOf(unit).multiply(BigDecimal.valueOf(millis.size())), 1,
+                          RoundingMode.HALF_UP).doubleValue();
     }
 
     /** Nearest rank: the value at rank ceil(0.9 n) of the n values in ascending order, always one of the values. */

@@ -69,7 +69,7 @@ class VisitTrack extends Track {
     void ticketIssued(BusinessType businessType, Instant at) {
         ticketType = businessType;
         if (phase == Phase.SERVING) {
-            serviceMillis += millisSince(at);
+            serviceMillis = Math.addExact(serviceMillis, millisSince(at));
         }
         if (phase != Phase.WAITING) {
             phase = Phase.WAITING;
@@ -84,7 +84,7 @@ class VisitTrack extends Track {
             this.staffId = staffId;
         }
         if (phase == Phase.WAITING) {
-            waitingMillis += millisSince(at);
+            waitingMillis = Math.addExact(waitingMillis, millisSince(at));
             completedWaits++;
         }
         if (phase != Phase.SERVING) {
@@ -103,7 +103,7 @@ class VisitTrack extends Track {
 
     void seenOff(Instant at) {
         if (phase == Phase.SERVING) {
-            serviceMillis += millisSince(at);
+            serviceMillis = Math.addExact(serviceMillis, millisSince(at));
         }
         end(Ending.SEEN_OFF);
     }

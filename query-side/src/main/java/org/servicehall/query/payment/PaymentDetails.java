@@ -2,6 +2,7 @@ package org.servicehall.query.payment;
 
 import org.servicehall.api.payment.PaymentKind;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import java.util.List;
  * A payment as a supervisor reads it.
  *
  * @param amountFen    what was asked for
- * @param netFen       what the utility keeps: collected minus refunded
+ * @param netFen       what the utility keeps: collected minus refunded (summed exactly, as the refunds are)
  */
 record PaymentDetails(String paymentId,
                       String hallId,
@@ -17,9 +18,9 @@ record PaymentDetails(String paymentId,
                       PaymentKind kind,
                       Status status,
                       long amountFen,
-                      long collectedFen,
-                      long refundedFen,
-                      long netFen,
+                      BigInteger collectedFen,
+                      BigInteger refundedFen,
+                      BigInteger netFen,
                       Instant requestedAt,
                       String requestedBy,
                       List<PaymentView.Collected> collections,
@@ -34,13 +35,13 @@ record PaymentDetails(String paymentId,
     }
 
     static PaymentDetails of(PaymentView view) {
-        long collected = view.collectedFen();
-        long refunded = view.refundedFen();
-        Status status = collected == 0 ? Status.REQUESTED
-                : refunded == 0 ? Status.COLLECTED
-                : refunded < collected ? Status.PARTLY_REFUNDED : Status.REFUNDED;
+        BigInteger collected = view.collectedFen();
+        BigInteger refunded = view.refundedFen();
+        Status status = collected.signum() == 0 ? Status.REQUESTED
+                : refunded.signum() == 0 ? Status.COLLECTED
+                : refunded.compareTo(collected) < 0 ? Status.PARTLY_REFUNDED : Status.REFUNDED;
         return new PaymentDetails(view.id(), view.hallId(), view.visitId(), view.kind(), status, view.amountFen(),
-                                  collected, refunded, collected - refunded, view.requestedAt(), view.requestedBy(),
+                                  collected, refunded, collected.subtract(refunded), view.requestedAt(), view.requestedBy(),
                                   view.collections(), view.refunds(), view.receiptNumbers());
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -194,10 +195,11 @@ class PaymentProjection {
     }
 
     private static MethodTotals totals(List<CashierDay.Movement> movements) {
-        Map<PaymentMethod, Long> collected = new EnumMap<>(PaymentMethod.class);
-        Map<PaymentMethod, Long> refunded = new EnumMap<>(PaymentMethod.class);
-        movements.forEach(movement -> (movement.type() == CashierDay.MovementType.COLLECTION ? collected : refunded)
-                .merge(movement.method(), movement.amountFen(), Long::sum));
+        Map<PaymentMethod, BigInteger> collected = new EnumMap<>(PaymentMethod.class);
+        Map<PaymentMethod, BigInteger> refunded = new EnumMap<>(PaymentMethod.class);
+        movements.forEach(movement -> MethodTotals.add(
+                movement.type() == CashierDay.MovementType.COLLECTION ? collected : refunded, movement.method(),
+                movement.amountFen()));
         return MethodTotals.of(collected, refunded);
     }
 

@@ -5,6 +5,7 @@ import org.servicehall.api.payment.PaymentMethod;
 import org.servicehall.query.support.SequencedDocuments;
 import org.springframework.data.annotation.Id;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -56,12 +57,14 @@ record PaymentView(@Id String id,
                                refunds, Stream.concat(receiptNumbers.stream(), Stream.of(receiptNumber)).toList());
     }
 
-    long collectedFen() {
-        return collections.stream().mapToLong(Collected::amountFen).sum();
+    BigInteger collectedFen() {
+        return collections.stream().map(collected -> BigInteger.valueOf(collected.amountFen()))
+                          .reduce(BigInteger.ZERO, BigInteger::add);
     }
 
-    long refundedFen() {
-        return refunds.stream().mapToLong(Refunded::amountFen).sum();
+    BigInteger refundedFen() {
+        return refunds.stream().map(refunded -> BigInteger.valueOf(refunded.amountFen()))
+                      .reduce(BigInteger.ZERO, BigInteger::add);
     }
 
     @Override

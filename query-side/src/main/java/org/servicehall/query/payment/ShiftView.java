@@ -57,7 +57,9 @@ record ShiftView(@Id String id,
     private static Map<PaymentMethod, Long> plus(Map<PaymentMethod, Long> amounts, PaymentMethod method, long fen) {
         Map<PaymentMethod, Long> next = new EnumMap<>(PaymentMethod.class);
         next.putAll(amounts);
-        next.merge(method, fen, Long::sum);
+        // exact: a figure that does not fit is never stored wrapped (the event fails and is dead-lettered instead);
+        // the command side keeps a till's figures far inside a long
+        next.merge(method, fen, Math::addExact);
         return next;
     }
 

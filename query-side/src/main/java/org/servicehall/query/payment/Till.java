@@ -1,6 +1,11 @@
 package org.servicehall.query.payment;
 
+import org.servicehall.api.payment.PaymentMethod;
+
+import java.math.BigInteger;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * A shift's till as a supervisor reads it: what the events say it took in and paid out, and the settlement.
@@ -26,6 +31,13 @@ record Till(String shiftId,
     static Till of(ShiftView shift) {
         return new Till(shift.id(), shift.cashierId(), shift.settlement() == null ? Status.OPEN : Status.SETTLED,
                         shift.firstActivityAt(), shift.lastActivityAt(), shift.collections(), shift.refunds(),
-                        MethodTotals.of(shift.collectedFen(), shift.refundedFen()), shift.settlement());
+                        MethodTotals.of(exact(shift.collectedFen()), exact(shift.refundedFen())),
+                        shift.settlement());
+    }
+
+    private static Map<PaymentMethod, BigInteger> exact(Map<PaymentMethod, Long> amounts) {
+        Map<PaymentMethod, BigInteger> result = new EnumMap<>(PaymentMethod.class);
+        amounts.forEach((method, fen) -> MethodTotals.add(result, method, fen));
+        return result;
     }
 }

@@ -1,6 +1,5 @@
 package org.servicehall.query.support;
 
-import com.mongodb.client.MongoCollection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -13,25 +12,15 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.bson.Document;
-import org.bson.types.Binary;
-import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static com.mongodb.client.model.Filters.eq;
 
 /**
  * How far the views are: whether a processing group has handled a global position of the event store, read from its
@@ -51,22 +40,18 @@ import static com.mongodb.client.model.Filters.eq;
 @Component
 public class ViewPositions {
 
-    /** Where Axon's {@code MongoTokenStore} keeps tokens; read here without claiming them. */
-    private static final String TOKEN_COLLECTION = "trackingtokens";
     private static final Duration FIRST_PAUSE = Duration.ofMillis(10);
     private static final Duration LONGEST_PAUSE = Duration.ofMillis(200);
 
     private final EventProcessingConfiguration processing;
-    private final MongoDatabaseFactory mongo;
-    private final Serializer serializer;
+    private final StoredTokens tokens;
     private final EventStorageEngine eventStore;
     private final ViewGenerations generations;
 
-    ViewPositions(EventProcessingConfiguration processing, MongoDatabaseFactory mongo, Serializer serializer,
+    ViewPositions(EventProcessingConfiguration processing, StoredTokens tokens,
                   EventStorageEngine eventStore, ViewGenerations generations) {
         this.processing = processing;
-        this.mongo = mongo;
-        this.serializer = serializer;
+        this.tokens = tokens;
         this.eventStore = eventStore;
         this.generations = generations;
     }
@@ -127,7 +112,7 @@ public class ViewPositions {
         }
 
         boolean reached() {
-            Map<Integer, TrackingToken> stored = storedTokens(processor.map(StreamingEventProcessor::getName)
+            Map<Integer, TrackingToken> stored = tokens.of(processor.map(StreamingEventProcessor::getName)
                                                                        .orElse(group));
             if (stored.isEmpty()) {
                 return false;
@@ -176,27 +161,5 @@ public class ViewPositions {
             }
             return eventsAtPosition;
         }
-    }
-
-    /** The tokens of all segments, whoever owns them: a handful of documents, so a scan costs nothing. */
-    private Map<Integer, TrackingToken> storedTokens(String processorName) {
-        MongoCollection<Document> tokens = mongo.getMongoDatabase().getCollection(TOKEN_COLLECTION);
-        Map<Integer, TrackingToken> result = new HashMap<>();
-        for (Document entry : tokens.find(eq("processorName", processorName))) {
-            result.put(entry.getInteger("segment"), token(entry));
-        }
-        return result;
-    }
-
-    private TrackingToken token(Document entry) {
-        String type = entry.getString("tokenType");
-        Object data = entry.get("token");
-        if (type == null || data == null) {
-            return null;
-        }
-        String json = data instanceof Binary binary ? new String(binary.getData(), StandardCharsets.UTF_8)
-                : data instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : data.toString();
-        return serializer.deserialize(new SimpleSerializedObject<>(json, String.class,
-                                                                   new SimpleSerializedType(type, null)));
     }
 }

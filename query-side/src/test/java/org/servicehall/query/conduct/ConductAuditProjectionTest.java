@@ -10,6 +10,8 @@ import org.servicehall.api.visit.CustomerGreeted;
 import org.servicehall.api.visit.VisitStarted;
 import org.servicehall.api.conduct.FindConductReport;
 import org.servicehall.api.conduct.FindConductReport.ReportGrouping;
+import org.servicehall.api.payment.PaymentMethod;
+import org.servicehall.api.payment.PaymentRefunded;
 import org.servicehall.platform.calendar.ComplaintTimeLimits;
 import org.servicehall.platform.calendar.ServiceCalendar;
 import org.servicehall.platform.calendar.WorkingDayCalendar;
@@ -117,6 +119,14 @@ class ConductAuditProjectionTest {
                           "cashier-1", 1, 2);
         assertOnlyFinding(AuditScenarios.payment("p-2", "supervisor-1", 10_001),
                           "refund-authorised-within-collected", "cashier-1", 1, 2);
+        // the case, as the previous version recorded it: 1 fen, then 9223372036854775807 fen
+        assertOnlyFinding(AuditScenarios.payment("p-3", "supervisor-1", 1)
+                                        .at("2026-11-30T11:05", new PaymentRefunded("p-3", "r-2", "cashier-1",
+                                                                                    "supervisor-1", "shift-1",
+                                                                                    PaymentMethod.CASH,
+                                                                                    Long.MAX_VALUE, "cust-5",
+                                                                                    "Charged twice")),
+                          "refund-authorised-within-collected", "cashier-1", 1, 2, 3);
         assertOnlyFinding(AuditScenarios.complaint("k-1", ComplaintLimit.FIRST_CONTACT), "complaint-first-contact",
                           "clerk-4", 0, 1);
         assertOnlyFinding(AuditScenarios.complaint("k-2", ComplaintLimit.REPLY), "complaint-reply", "handler-1",

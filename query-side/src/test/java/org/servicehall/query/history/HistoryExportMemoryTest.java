@@ -48,7 +48,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -73,7 +75,8 @@ class HistoryExportMemoryTest {
     private static final int VISITS = 25_000;
     private static final int EVENTS_PER_VISIT = 8;
     private static final int EVENTS = VISITS * EVENTS_PER_VISIT;
-    private static final int VISITS_PER_APPEND = 100;
+    /** Writers appending at once, as several command-side threads do. */
+    private static final int WRITERS = 4;
     private static final String HEAP = "64m";
     private static final long HEAP_BYTES = 64L << 20;
     /** What the heap may hold after a full collection while the export streams: the query side at rest and a window. */
@@ -174,8 +177,11 @@ class HistoryExportMemoryTest {
         assertThat(stoppedAt).as("the walk stopped soon after the client went away").isLessThan(EVENTS / 2);
     }
 
-    /** Appends the visits straight through the event store, a visit's eight events in one commit; answers the head. */
-    private long append() {
+    /**
+     * Appends the visits straight through the event store, a visit's eight events in one commit (one append is one
+     * commit, as one unit of work is), several visits at a time; answers the head.
+     */
+    private long append() throws Exception {
         SequencedEventStorageEngine engine = SequencedEventStorageEngine.builder()
                                                                         .database(mongo.database())
                                                                         .eventSerializer(
@@ -184,26 +190,42 @@ class HistoryExportMemoryTest {
                                                                                 JacksonSerializer.defaultSerializer())
                                                                         .build();
         engine.ensureIndexes();
-        for (int first = 0; first < VISITS; first += VISITS_PER_APPEND) {
-            List<DomainEventMessage<?>> events = new ArrayList<>(VISITS_PER_APPEND * EVENTS_PER_VISIT);
-            for (int visit = first; visit < first + VISITS_PER_APPEND; visit++) {
-                String id = UUID.randomUUID().toString();
-                String hall = "hall-" + (visit % 20);
-                for (int step = 0; step < EVENTS_PER_VISIT; step++) {
-                    String staff = "clerk-" + (visit % 40);
-                    events.add(new GenericDomainEventMessage<>(
-                            "Visit", id, step,
-                            new CounterVisited(id, hall, staff, Integer.toString(visit % 12), step,
-                                               "Step " + step + " of visit " + visit + " at the counter, as usual"),
-                            MetaData.with(MetadataKeys.HALL_ID, hall).and(MetadataKeys.STAFF_ID, staff)
-                                    .and(MetadataKeys.CLIENT_ID, "counter-terminal-" + (visit % 12))
-                                    .and(MetadataKeys.CORRELATION_ID, UUID.randomUUID().toString())
-                                    .and(MetadataKeys.OCCURRED_AT, Instant.now().toString())));
-                }
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        try {
+            List<Future<?>> appends = new ArrayList<>();
+            for (int writer = 0; writer < WRITERS; writer++) {
+                int first = writer;
+                appends.add(writers.submit(() -> {
+                    for (int visit = first; visit < VISITS; visit += WRITERS) {
+                        engine.appendEvents(visit(visit));
+                    }
+                }));
             }
-            engine.appendEvents(events);
+            for (Future<?> append : appends) {
+                append.get();
+            }
+        } finally {
+            writers.shutdownNow();
         }
         return engine.headPosition();
+    }
+
+    private static List<DomainEventMessage<?>> visit(int visit) {
+        String id = UUID.randomUUID().toString();
+        String hall = "hall-" + (visit % 20);
+        String staff = "clerk-" + (visit % 40);
+        List<DomainEventMessage<?>> events = new ArrayList<>(EVENTS_PER_VISIT);
+        for (int step = 0; step < EVENTS_PER_VISIT; step++) {
+            events.add(new GenericDomainEventMessage<>(
+                    "Visit", id, step,
+                    new CounterVisited(id, hall, staff, Integer.toString(visit % 12), step,
+                                       "Step " + step + " of visit " + visit + " at the counter, as usual"),
+                    MetaData.with(MetadataKeys.HALL_ID, hall).and(MetadataKeys.STAFF_ID, staff)
+                            .and(MetadataKeys.CLIENT_ID, "counter-terminal-" + (visit % 12))
+                            .and(MetadataKeys.CORRELATION_ID, UUID.randomUUID().toString())
+                            .and(MetadataKeys.OCCURRED_AT, Instant.now().toString())));
+        }
+        return events;
     }
 
     /**

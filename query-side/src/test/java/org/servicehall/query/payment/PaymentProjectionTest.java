@@ -20,8 +20,10 @@ import org.servicehall.platform.testing.TestMongo;
 import org.servicehall.query.support.EventFeed;
 import org.servicehall.query.support.TestHalls;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,6 +70,47 @@ class PaymentProjectionTest {
         feed.apply(shiftId, new ShiftRefundRecorded(shiftId, cashierId, paymentId, refundId, method, fen), at);
     }
 
+    private static Map<PaymentMethod, BigInteger> fen(Object... methodsAndAmounts) {
+        Map<PaymentMethod, BigInteger> result = new EnumMap<>(PaymentMethod.class);
+        for (int i = 0; i < methodsAndAmounts.length; i += 2) {
+            result.put((PaymentMethod) methodsAndAmounts[i],
+                       BigInteger.valueOf(((Number) methodsAndAmounts[i + 1]).longValue()));
+        }
+        return result;
+    }
+
+    /** Amounts recorded before requests were bounded: sums past a long are shown exactly, never wrapped. */
+    @Test
+    void sumsOfTheLargestAmountsAreExact() {
+        BigInteger twice = BigInteger.valueOf(Long.MAX_VALUE).multiply(BigInteger.TWO);
+        collect("p-1", "hall-1", "cashier-1", "shift-1", QR_CODE, Long.MAX_VALUE, minutes(10));
+        collect("p-2", "hall-1", "cashier-1", "shift-2", QR_CODE, Long.MAX_VALUE, minutes(20));
+        collect("p-3", "hall-1", "cashier-1", "shift-3", QR_CODE, 100, minutes(30));
+        refund("p-3", "r-1", "cashier-1", "shift-3", QR_CODE, 1, minutes(40));
+        refund("p-3", "r-2", "cashier-1", "shift-4", QR_CODE, Long.MAX_VALUE, minutes(50));
+
+        PaymentDay day = projection.handle(new ListPayments(MONDAY, "cashier-1", null));
+        assertThat(day.totals().collectedFen()).isEqualTo(Map.of(QR_CODE, twice.add(BigInteger.valueOf(100))));
+        assertThat(day.totals().totalCollectedFen()).isEqualTo(twice.add(BigInteger.valueOf(100)));
+        assertThat(day.totals().totalRefundedFen()).isEqualTo(BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE));
+        assertThat(day.totals().totalNetFen()).isEqualTo(BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.valueOf(99)));
+        PaymentDetails refundedTooMuch = projection.handle(new FindPayment("p-3")).orElseThrow();
+        assertThat(refundedTooMuch.refundedFen()).isEqualTo(BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE));
+        assertThat(refundedTooMuch.netFen()).isEqualTo(BigInteger.valueOf(99 - Long.MAX_VALUE));
+        assertThat(refundedTooMuch.status()).isEqualTo(PaymentDetails.Status.REFUNDED);
+    }
+
+    @Test
+    void aTillFigureThatWouldNotFitIsNeverStoredWrapped() {
+        collect("p-1", "hall-1", "cashier-1", "shift-1", QR_CODE, Long.MAX_VALUE, minutes(10));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> feed.apply(
+                "shift-1", new ShiftCollectionRecorded("shift-1", "cashier-1", "p-2", QR_CODE, 1), minutes(20)))
+                .hasRootCauseInstanceOf(ArithmeticException.class);
+        assertThat(projection.handle(new FindShift("shift-1")).orElseThrow().totals().collectedFen())
+                .isEqualTo(fen(QR_CODE, Long.MAX_VALUE));
+    }
+
     @Test
     void aRefundCountsAgainstTheDayAndTheTillOfWhoeverPaidItOut() {
         collect("p-1", "hall-1", "cashier-1", "shift-1", CASH, 12_000, minutes(10));
@@ -88,17 +131,17 @@ class PaymentProjectionTest {
                                                                                    "p-2", 8_050L),
                                                org.assertj.core.groups.Tuple.tuple(CashierDay.MovementType.REFUND,
                                                                                    "p-1", 2_000L));
-        assertThat(cashier.totals().collectedFen()).isEqualTo(Map.of(CASH, 12_000L, QR_CODE, 8_050L));
-        assertThat(cashier.totals().refundedFen()).isEqualTo(Map.of(CASH, 2_000L));
-        assertThat(cashier.totals().netFen()).isEqualTo(Map.of(CASH, 10_000L, QR_CODE, 8_050L));
-        assertThat(cashier.totals().totalNetFen()).isEqualTo(18_050L);
+        assertThat(cashier.totals().collectedFen()).isEqualTo(fen(CASH, 12_000, QR_CODE, 8_050));
+        assertThat(cashier.totals().refundedFen()).isEqualTo(fen(CASH, 2_000));
+        assertThat(cashier.totals().netFen()).isEqualTo(fen(CASH, 10_000, QR_CODE, 8_050));
+        assertThat(cashier.totals().totalNetFen()).isEqualTo(BigInteger.valueOf(18_050));
         assertThat(cashier.shiftIds()).containsExactly("shift-1");
 
         PaymentDetails p1 = projection.handle(new FindPayment("p-1")).orElseThrow();
         assertThat(p1.status()).isEqualTo(PaymentDetails.Status.PARTLY_REFUNDED);
-        assertThat(p1.collectedFen()).isEqualTo(12_000L);
-        assertThat(p1.refundedFen()).isEqualTo(2_000L);
-        assertThat(p1.netFen()).isEqualTo(10_000L);
+        assertThat(p1.collectedFen()).isEqualTo(BigInteger.valueOf(12_000));
+        assertThat(p1.refundedFen()).isEqualTo(BigInteger.valueOf(2_000));
+        assertThat(p1.netFen()).isEqualTo(BigInteger.valueOf(10_000));
         assertThat(p1.receiptNumbers()).containsExactly("R-p-1");
         assertThat(p1.collections().get(0).changeFen()).isEqualTo(500L);
         assertThat(p1.refunds().get(0).supervisorId()).isEqualTo("supervisor-1");
@@ -106,9 +149,9 @@ class PaymentProjectionTest {
         PaymentDay hall = projection.handle(new ListPayments(MONDAY, null, "hall-1"));
         assertThat(hall.cashiers()).extracting(PaymentDay.Cashier::cashierId)
                                    .containsExactly("cashier-1", "cashier-2");
-        assertThat(hall.totals().totalCollectedFen()).isEqualTo(50_050L);
-        assertThat(hall.totals().totalRefundedFen()).isEqualTo(2_000L);
-        assertThat(hall.totals().totalNetFen()).isEqualTo(48_050L);
+        assertThat(hall.totals().totalCollectedFen()).isEqualTo(BigInteger.valueOf(50_050));
+        assertThat(hall.totals().totalRefundedFen()).isEqualTo(BigInteger.valueOf(2_000));
+        assertThat(hall.totals().totalNetFen()).isEqualTo(BigInteger.valueOf(48_050));
     }
 
     @Test
@@ -128,9 +171,10 @@ class PaymentProjectionTest {
         assertThat(till.cashierId()).isEqualTo("cashier-1");
         assertThat(till.collections()).isEqualTo(2);
         assertThat(till.refunds()).isEqualTo(1);
-        assertThat(till.totals().collectedFen()).isEqualTo(Map.of(CASH, 12_000L, QR_CODE, 8_050L));
-        assertThat(till.totals().refundedFen()).isEqualTo(Map.of(CASH, 2_000L));
-        assertThat(till.totals().netFen()).isEqualTo(till.settlement().collectedFen());
+        assertThat(till.totals().collectedFen()).isEqualTo(fen(CASH, 12_000, QR_CODE, 8_050));
+        assertThat(till.totals().refundedFen()).isEqualTo(fen(CASH, 2_000));
+        assertThat(till.totals().netFen()).isEqualTo(fen(CASH, 10_000, QR_CODE, 8_050));
+        assertThat(till.settlement().collectedFen()).isEqualTo(Map.of(CASH, 10_000L, QR_CODE, 8_050L));
         assertThat(till.settlement().declaredFen()).isEqualTo(Map.of(CASH, 9_900L, QR_CODE, 8_050L));
         assertThat(till.settlement().differenceFen()).isEqualTo(Map.of(CASH, -100L, QR_CODE, 0L));
         assertThat(till.settlement().settledAt()).isEqualTo(minutes(480));
