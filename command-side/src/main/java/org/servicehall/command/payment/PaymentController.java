@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.servicehall.api.payment.CollectFee;
@@ -17,6 +16,9 @@ import org.servicehall.api.payment.RefundPayment;
 import org.servicehall.api.payment.RequestPayment;
 import org.servicehall.command.CreatedForCustomer;
 import org.servicehall.platform.commandapi.CommandResult;
+import org.servicehall.platform.values.StaffId;
+import org.servicehall.platform.values.HallId;
+import org.servicehall.platform.values.CustomerId;
 import org.servicehall.platform.commandapi.Commands;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.platform.web.InvalidInput;
@@ -48,19 +50,19 @@ class PaymentController {
     record PaymentRequest(
             @Schema(description = "The visit it is paid during; absent for a payment not made in the hall",
                     example = "0b7e3e4a-5f1c-4d8e-9a51-2f0c6d1e8b42") UUID visitId,
-            @NotBlank @Size(max = 64) @Schema(example = "dalian-01") String hallId,
-            @NotBlank @Size(max = 64) @Schema(example = "cashier-05") String staffId,
+            @NotNull @HallId @Schema(example = "dalian-01") String hallId,
+            @NotNull @StaffId @Schema(example = "cashier-05") String staffId,
             @NotNull @Schema(example = "ELECTRICITY_BILL") PaymentKind kind,
             @Positive @Schema(description = "What is to be paid, in fen", example = "12345") long amountFen,
-            @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9._:@-]+")
+            @CustomerId
             @Schema(description = "The utility's customer reference; a new id is made and returned when absent",
-                    example = "C-0101234567") String customerId,
+                    example = "c-0101234567") String customerId,
             @Size(min = 1, max = 32) @Schema(description = "The account (户号); required for an electricity bill",
                     example = "0101234567") String accountNumber) {
     }
 
     record CollectionRequest(
-            @NotBlank @Size(max = 64) @Schema(description = "The cashier", example = "cashier-05") String staffId,
+            @NotNull @StaffId @Schema(description = "The cashier", example = "cashier-05") String staffId,
             @NotNull @Schema(description = "The cashier's shift the money goes into; a settled shift takes no more",
                     example = "6d0f4c2e-1b7a-4e39-8c55-9a3e2f1d0b64") UUID shiftId,
             @NotNull @Schema(example = "CASH") PaymentMethod method,
@@ -71,7 +73,7 @@ class PaymentController {
     }
 
     record ReceiptRequest(
-            @NotBlank @Size(max = 64) @Schema(example = "cashier-05") String staffId,
+            @NotNull @StaffId @Schema(example = "cashier-05") String staffId,
             @NotBlank @Size(max = 64) @Schema(example = "FP-2026-00004711") String receiptNumber) {
     }
 
@@ -79,9 +81,9 @@ class PaymentController {
             @NotNull @Schema(description = "The refund's own id, chosen by the terminal: a refund with an id already "
                     + "used is refused, so it is never paid twice", example = "9a7b3c1d-2e4f-4a6b-8c0d-1e2f3a4b5c6d")
             UUID refundId,
-            @NotBlank @Size(max = 64) @Schema(description = "The cashier paying it out", example = "cashier-05")
+            @NotNull @StaffId @Schema(description = "The cashier paying it out", example = "cashier-05")
             String staffId,
-            @NotBlank @Size(max = 64) @Schema(description = "The supervisor authorising it, not the cashier",
+            @NotNull @StaffId @Schema(description = "The supervisor authorising it, not the cashier",
                     example = "supervisor-01") String supervisorId,
             @NotNull @Schema(description = "The cashier's current shift, which pays it out",
                     example = "6d0f4c2e-1b7a-4e39-8c55-9a3e2f1d0b64") UUID shiftId,

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.servicehall.api.payment.PaymentMethod;
 import org.servicehall.api.payment.SettleTill;
 import org.servicehall.platform.commandapi.CommandResult;
+import org.servicehall.platform.values.StaffId;
 import org.servicehall.platform.commandapi.Commands;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,7 +36,7 @@ class ShiftController {
     }
 
     record SettlementRequest(
-            @NotBlank @Size(max = 64) @Schema(description = "The shift's cashier", example = "cashier-05")
+            @NotNull @StaffId @Schema(description = "The shift's cashier", example = "cashier-05")
             String cashierId,
             @NotNull @Schema(description = "What the till holds by method, in fen, net of refunds paid out (so it "
                     + "may be negative); a method left out is declared as 0",

@@ -110,12 +110,12 @@ class ApplicationApiTest {
     @Test
     void theCustomerReferenceGivenIsKeptAndANewConnectionNeedsNoAccount() {
         ResponseEntity<Map> created = api.post("/api/applications",
-                                               submission(null, "NEW_CONNECTION", "C-0101234567", null));
+                                               submission(null, "NEW_CONNECTION", "c-0101234567", null));
 
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(created.getBody()).containsEntry("customerId", "C-0101234567");
+        assertThat(created.getBody()).containsEntry("customerId", "c-0101234567");
         assertThat(((ApplicationSubmitted) events((String) created.getBody().get("id")).get(0)).customerId())
-                .isEqualTo("C-0101234567");
+                .isEqualTo("c-0101234567");
     }
 
     @Test

@@ -53,7 +53,7 @@ class PaymentApiTest {
     private static String payment(String visitId, long amountFen) {
         return """
                 {"visitId": %s, "hallId": "hall-1", "staffId": "cashier-5", "kind": "ELECTRICITY_BILL",
-                 "amountFen": %d, "customerId": "C-0101234567", "accountNumber": "0101234567"}"""
+                 "amountFen": %d, "customerId": "c-0101234567", "accountNumber": "0101234567"}"""
                 .formatted(visitId == null ? "null" : "\"" + visitId + "\"", amountFen);
     }
 
@@ -81,7 +81,7 @@ class PaymentApiTest {
 
         ResponseEntity<Map> created = api.post("/api/payments", payment(visit, 12_345));
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(created.getBody()).containsEntry("customerId", "C-0101234567").containsEntry("version", 0);
+        assertThat(created.getBody()).containsEntry("customerId", "c-0101234567").containsEntry("version", 0);
         String id = (String) created.getBody().get("id");
         String base = "/api/payments/" + id;
 
@@ -97,11 +97,11 @@ class PaymentApiTest {
         assertThat(settled.getBody()).containsEntry("id", shift).containsEntry("version", 2);
         assertThat(events(id)).containsExactly(
                 new PaymentRequested(id, visit, "hall-1", "cashier-5", PaymentKind.ELECTRICITY_BILL, 12_345,
-                                     "C-0101234567", "0101234567"),
+                                     "c-0101234567", "0101234567"),
                 new FeeCollected(id, "cashier-5", shift, PaymentMethod.CASH, 12_345, 20_000L, 7_655L),
                 new ReceiptIssued(id, "cashier-5", "FP-1"),
                 new PaymentRefunded(id, refundId, "cashier-5", "supervisor-1", shift, PaymentMethod.CASH, 2_000,
-                                    "C-0101234567", "Billed twice"));
+                                    "c-0101234567", "Billed twice"));
         assertThat(events(shift)).last().isEqualTo(new TillSettled(
                 shift, "cashier-5",
                 Map.of(PaymentMethod.CASH, 10_345L, PaymentMethod.BANK_CARD, 0L, PaymentMethod.QR_CODE, 0L,

@@ -54,10 +54,9 @@ public class CommandApiConfiguration {
 
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
-            IdempotencyStore store, ApiProperties properties,
-            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+            IdempotencyStore store, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         FilterRegistrationBean<IdempotencyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyFilter(store, properties.maxBodySize(), problems));
+                new FilterRegistrationBean<>(new IdempotencyFilter(store, problems));
         registration.addUrlPatterns(API_PATHS);
         registration.setOrder(WebConfiguration.CORRELATION_FILTER_ORDER + 20);
         return registration;

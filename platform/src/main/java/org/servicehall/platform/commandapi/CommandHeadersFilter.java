@@ -4,23 +4,21 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.servicehall.platform.values.ExactValues;
+import org.servicehall.platform.values.Ids;
+import org.servicehall.platform.values.TimeWindow;
 import org.servicehall.platform.web.ApiProperties;
 import org.servicehall.platform.web.CorrelationIdFilter;
 import org.servicehall.platform.web.HallHeaders;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.platform.web.InvalidInput;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,15 +28,13 @@ import java.util.regex.Pattern;
 
 /**
  * Checks the headers of every command request (POST, PUT, PATCH, DELETE under {@code /api/}) before the body is
- * read, answers 400 naming every invalid header, and leaves a {@link CommandContext} for the rest. Also refuses a
- * body announced larger than {@code hall.api.max-body-size} (413).
+ * read, answers 400 naming every invalid header, and leaves a {@link CommandContext} for the rest. Ids are
+ * {@link Ids}, {@code X-Occurred-At} an instant as {@link ExactValues} reads one, within {@code hall.api.occurred-at}.
  */
 final class CommandHeadersFilter extends OncePerRequestFilter {
 
     static final Set<String> COMMAND_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}");
-    private static final String ID_RULE = "must be 1 to 64 letters, digits or ._:@- (starting with a letter or digit)";
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final Pattern VERSION = Pattern.compile("\"(\\d{1,19})\"|(\\d{1,19})");
     private static final String VERSION_RULE = "must be one version as the ETag gave it, e.g. \"3\", or *";
@@ -61,11 +57,6 @@ final class CommandHeadersFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > properties.maxBodySize().toBytes()) {
-            problems.resolveException(request, response, null,
-                                      CommandProblems.payloadTooLarge(properties.maxBodySize()));
-            return;
-        }
         List<InvalidField> errors = new ArrayList<>();
         String clientId = id(request, HallHeaders.CLIENT_ID, true, errors);
         String staffId = id(request, HallHeaders.STAFF_ID, false, errors);
@@ -92,8 +83,8 @@ final class CommandHeadersFilter extends OncePerRequestFilter {
         String value = single(request, header, errors);
         if (value == null && required && request.getHeader(header) == null) {
             errors.add(InvalidField.header(header, "is required on commands", null));
-        } else if (value != null && !ID.matcher(value).matches()) {
-            errors.add(InvalidField.header(header, ID_RULE, value));
+        } else if (value != null && !Ids.valid(value)) {
+            errors.add(InvalidField.header(header, Ids.RULE, value));
             return null;
         }
         return value;
@@ -106,33 +97,17 @@ final class CommandHeadersFilter extends OncePerRequestFilter {
         if (value == null) {
             return now;
         }
-        Instant occurredAt;
-        try {
-            occurredAt = OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.add(InvalidField.header(HallHeaders.OCCURRED_AT, "must be an ISO-8601 date-time with a zone "
-                    + "offset, e.g. 2026-11-28T09:30:00+08:00 or 2026-11-28T01:30:00Z", value));
+        Instant occurredAt = ExactValues.instant(value).orElse(null);
+        if (occurredAt == null) {
+            errors.add(InvalidField.header(HallHeaders.OCCURRED_AT, "must be " + ExactValues.INSTANT_RULE, value));
             return null;
         }
         ApiProperties.OccurredAt limits = properties.occurredAt();
-        if (occurredAt.isAfter(now.plus(limits.maxSkew()))) {
-            errors.add(InvalidField.header(HallHeaders.OCCURRED_AT, "lies more than " + readable(limits.maxSkew())
-                    + " in the future (server time " + now.truncatedTo(ChronoUnit.SECONDS) + ")", value));
-        } else if (occurredAt.isBefore(now.minus(limits.maxAge()))) {
-            errors.add(InvalidField.header(HallHeaders.OCCURRED_AT, "lies more than " + readable(limits.maxAge())
-                    + " in the past (server time " + now.truncatedTo(ChronoUnit.SECONDS) + ")", value));
+        String outside = TimeWindow.outside(occurredAt, now, limits.maxAge(), limits.maxSkew());
+        if (outside != null) {
+            errors.add(InvalidField.header(HallHeaders.OCCURRED_AT, outside, value));
         }
         return occurredAt;
-    }
-
-    /** 7d, 5m, 90s: the largest unit that divides the duration, as in the settings. */
-    private static String readable(Duration duration) {
-        for (ChronoUnit unit : List.of(ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES, ChronoUnit.SECONDS)) {
-            if (duration.toMillis() % unit.getDuration().toMillis() == 0) {
-                return DurationStyle.SIMPLE.print(duration, unit);
-            }
-        }
-        return DurationStyle.SIMPLE.print(duration);
     }
 
     private static Long expectedVersion(HttpServletRequest request, List<InvalidField> errors) {

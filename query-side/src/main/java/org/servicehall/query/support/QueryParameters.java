@@ -6,12 +6,10 @@ import org.servicehall.platform.web.InvalidField;
 import org.servicehall.platform.web.InvalidInput;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.BeanUtils;
-import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Conventions;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
-import org.springframework.format.FormatterRegistry;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.DataBinder;
@@ -41,14 +39,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How the query side reads query parameters: an endpoint takes them as one record, annotated {@code @ParameterObject}
  * (springdoc documents each component as a query parameter, with the {@code @Parameter} on it), which Spring binds
- * through its constructor from the query string alone (not from headers, as Spring would too). Enum values convert as
- * Spring Boot binds its own properties, in any case and with dashes too ({@code deadline=at-risk} is
- * {@code AT_RISK}); a blank value is an absent one. Everything wrong is one 400 naming each parameter, in the order the
- * record declares them: a parameter the endpoint does not take (a typo would otherwise silently widen a board or a
+ * through its constructor from the query string alone (not from headers, as Spring would too). Values convert in
+ * their one exact form ({@code ExactParameters}: enum values in any case and with dashes too, {@code deadline=at-risk}
+ * is {@code AT_RISK}); an empty value is an absent one, and nothing is trimmed. Everything wrong is one 400 naming each
+ * parameter, in the order the record declares them: a parameter the endpoint does not take (a typo would otherwise silently widen a board or a
  * search), one given twice, a value that does not convert (with the allowed values of an enum), a Bean Validation
  * constraint on a component (always checked, {@code @Valid} or not), and the record's {@link CheckedTogether} rules.
  */
@@ -59,11 +58,6 @@ class QueryParameters implements WebMvcConfigurer {
 
     QueryParameters(HallTime time) {
         this.time = time;
-    }
-
-    @Override
-    public void addFormatters(FormatterRegistry registry) {
-        ApplicationConversionService.addApplicationConverters(registry);
     }
 
     @Override
@@ -199,7 +193,7 @@ class QueryParameters implements WebMvcConfigurer {
         }
     }
 
-    /** The values of the query string: trimmed, blank as absent, none for a parameter already refused. */
+    /** The values of the query string as sent, empty as absent, none for a parameter already refused. */
     private record QueryString(Map<String, String[]> parameters, Set<String> refused)
             implements DataBinder.ValueResolver {
 
@@ -209,13 +203,14 @@ class QueryParameters implements WebMvcConfigurer {
             if (values == null) {
                 return null;
             }
-            List<String> given = Arrays.stream(values).map(String::trim).filter(value -> !value.isEmpty()).toList();
+            List<String> given = Arrays.stream(values).filter(value -> !value.isEmpty()).toList();
             return given.isEmpty() ? null : given.size() == 1 ? given.get(0) : given.toArray(String[]::new);
         }
 
+        /** Only these: the binder reads more into some names ({@code eventType[$gt]} as an index of a list). */
         @Override
         public Set<String> getNames() {
-            return parameters.keySet();
+            return parameters.keySet().stream().filter(name -> !refused.contains(name)).collect(Collectors.toSet());
         }
     }
 }
