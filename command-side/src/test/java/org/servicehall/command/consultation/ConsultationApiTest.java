@@ -173,7 +173,7 @@ class ConsultationApiTest {
                                                              .contains("allowedValues=[IN_PERSON, PHONE]");
         assertBadInput("/api/consultations", byPhone().replace(", \"question\": \"" + QUESTION + "\"", ""),
                        "question");
-        assertBadInput("/api/consultations/" + id + "/work-orders", workOrder(Instant.now().minusSeconds(60)),
+        assertBadInput("/api/consultations/" + id + "/work-orders", workOrder(Instant.now().minus(10, ChronoUnit.MINUTES)),
                        "dueAt");
         assertBadInput("/api/consultations/" + id + "/customer-informed",
                        "{\"staffId\": \"clerk-2\", \"method\": \"PIGEON\"}", "method");

@@ -112,15 +112,19 @@ public final class ExactValues {
     }
 
     /**
-     * An enum constant by its name, or, in a query parameter, by its name in any case with {@code -} for {@code _}
-     * ({@code at-risk} is {@code AT_RISK}); nothing else: no spaces, NUL or invisible characters around or inside it.
+     * An enum constant by its name; or, in a query parameter, by its name or by how the API writes it (its
+     * {@code toString()}, {@code businessType}), in any case, with {@code -} for {@code _} ({@code at-risk} is
+     * {@code AT_RISK}). Nothing else: no spaces, NUL or invisible characters around or inside it.
      */
     public static <E extends Enum<E>> Optional<E> enumValue(Class<E> type, String text, boolean anyCase) {
         if (!ENUM_FORM.matcher(text).matches()) {
             return Optional.empty();
         }
-        String name = anyCase ? text.toUpperCase(Locale.ROOT).replace('-', '_') : text;
-        return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.name().equals(name)).findFirst();
+        String name = text.replace('-', '_');
+        return Arrays.stream(type.getEnumConstants())
+                     .filter(constant -> anyCase ? constant.name().equalsIgnoreCase(name)
+                             || constant.toString().equalsIgnoreCase(text) : constant.name().equals(text))
+                     .findFirst();
     }
 
     /** Where the text breaks {@link #TEXT_RULE}, or -1 if it does not. */

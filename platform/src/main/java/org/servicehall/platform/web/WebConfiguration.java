@@ -20,9 +20,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
-import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.HandlerExceptionResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * What both sides' HTTP APIs share: the one error format (RFC 9457 problem+json, Tomcat's errors included), a
@@ -32,7 +30,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(ApiProperties.class)
-@Import(Problems.class)
+@Import({Problems.class, ExactParameters.class})
 public class WebConfiguration {
 
     /** First of all filters, so that even a request refused by another filter gets its correlation id echoed. */
@@ -67,17 +65,6 @@ public class WebConfiguration {
     @Bean
     DueTimes dueTimes(ApiProperties properties) {
         return properties.dueTimes();
-    }
-
-    /** Path segments and query parameters in their one exact form (see {@link ExactParameters}). */
-    @Bean
-    WebMvcConfigurer exactParameters() {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addFormatters(FormatterRegistry registry) {
-                ExactParameters.register(registry);
-            }
-        };
     }
 
     /** Bodies' values in their one exact form (see {@link ExactJson}); Spring Boot adds it to its mapper. */

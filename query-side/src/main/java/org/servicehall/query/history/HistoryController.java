@@ -50,7 +50,6 @@ class HistoryController {
     private static final String INSTANT = "must be an ISO-8601 instant, e.g. 2026-11-28T00:00:00Z or "
             + "2026-11-28T08:00:00+08:00";
     /** As ids are everywhere in the API (hall ids included). */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,64}");
     private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,127}");
     private static final Comparator<StoredEvent> RECORDED_ORDER =
             Comparator.comparingLong(StoredEvent::globalPosition).thenComparingInt(StoredEvent::commitOffset);
@@ -224,7 +223,6 @@ class HistoryController {
             }
             aggregateType.stream().filter(resource -> AggregateKind.ofResource(resource).isEmpty())
                          .forEach(resource -> errors.add(AggregateKind.invalid(resource, "aggregateType", "query")));
-            check(hall, "hall", ID, "must be a hall id: 1 to 64 of A-Za-z0-9._:@-", errors);
             check(eventType, "eventType", EVENT_TYPE, "must be an event type's simple name, e.g. FeeCollected",
                   errors);
             return errors;

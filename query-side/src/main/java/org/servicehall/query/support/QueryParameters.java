@@ -165,7 +165,7 @@ class QueryParameters implements WebMvcConfigurer {
             if (target != null) {
                 BindingResult validation = new BeanPropertyBindingResult(target, name);
                 binder.getValidatorsToApply().forEach(validator -> validator.validate(target, validation));
-                errors.addAll(validation.getFieldErrors());
+                validation.getFieldErrors().forEach(error -> errors.add(ofParameter(error)));
                 if (target instanceof CheckedTogether rules) {
                     rules.invalidTogether(time).forEach(invalid -> errors.add(error(name, invalid)));
                 }
@@ -183,6 +183,15 @@ class QueryParameters implements WebMvcConfigurer {
                   .filter(error -> named.add(error.getField()))
                   .forEach(result::addError);
             throw new MethodArgumentNotValidException(parameter, result);
+        }
+
+        /** An error about one value of a repeated parameter ({@code hall[1]}) is about the parameter ({@code hall}). */
+        private static FieldError ofParameter(FieldError error) {
+            int index = error.getField().indexOf('[');
+            return index < 0 ? error : new FieldError(error.getObjectName(), error.getField().substring(0, index),
+                                                      error.getRejectedValue(), error.isBindingFailure(),
+                                                      error.getCodes(), error.getArguments(),
+                                                      error.getDefaultMessage());
         }
 
         /** An error Problems renders as it is. */

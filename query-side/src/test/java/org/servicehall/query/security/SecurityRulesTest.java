@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.servicehall.query.HallClient;
 import org.servicehall.query.QuerySideTest;
+import org.servicehall.query.TestIds;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Who may use which part of the read API; refusals are problem+json like every other error. */
 @QuerySideTest
 class SecurityRulesTest {
+
+    private static final String UNKNOWN_TIMELINE = "/api/visits/" + TestIds.id("v-1") + "/timeline";
 
     @LocalServerPort
     int port;
@@ -62,15 +65,15 @@ class SecurityRulesTest {
 
     @Test
     void viewsHealthAndTheApiDocsAreOpenWithoutCredentials() {
-        assertProblem(http.get("/api/visits/v-1/timeline"), HttpStatus.NOT_FOUND, "Not found");
-        assertProblem(http.as("analyst").get("/api/visits/v-1/timeline"), HttpStatus.NOT_FOUND, "Not found");
+        assertProblem(http.get(UNKNOWN_TIMELINE), HttpStatus.NOT_FOUND, "Not found");
+        assertProblem(http.as("analyst").get(UNKNOWN_TIMELINE), HttpStatus.NOT_FOUND, "Not found");
         assertThat(http.get("/actuator/health").getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(http.get("/v3/api-docs").getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test
     void wrongCredentialsAreRefusedEvenWhereNoneAreNeeded() {
-        ResponseEntity<Map> wrong = http.as("analyst").withPassword("guess", "/api/visits/v-1/timeline");
+        ResponseEntity<Map> wrong = http.as("analyst").withPassword("guess", UNKNOWN_TIMELINE);
         ResponseEntity<Map> unknown = http.as("mallory").withPassword("mallory", "/actuator/health");
 
         assertProblem(wrong, HttpStatus.UNAUTHORIZED, "Unauthorized");
