@@ -152,6 +152,12 @@ class ApplicationApiTest {
         ResponseEntity<Map> noReason = api.post("/api/applications/" + id + "/rejection",
                                                 "{\"staffId\": \"clerk-2\", \"reason\": \" \"}");
         assertThat(fields(noDate)).containsExactly("promisedCompletionDate");
+        for (String date : List.of("20271231", "\"9999-12-31\"", "\"+2026-12-15\"", "\"2026-12-15T00:00:00Z\"",
+                                   "\"" + LocalDate.now().plusYears(2) + "\"", "\"2020-01-01\"")) {
+            assertThat(fields(api.post("/api/applications/" + id + "/acceptance", "{\"staffId\": \"clerk-2\", "
+                    + "\"applicationNumber\": \"YK-1\", \"promisedCompletionDate\": " + date + "}")))
+                    .as(date).containsExactly("promisedCompletionDate");
+        }
         assertThat(fields(noReason)).containsExactly("reason");
         assertThat(storage.headPosition()).isEqualTo(afterOne).isGreaterThan(head);
     }

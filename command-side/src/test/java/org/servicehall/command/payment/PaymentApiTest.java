@@ -4,6 +4,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.servicehall.api.payment.FeeCollected;
 import org.servicehall.api.payment.PaymentKind;
 import org.servicehall.api.payment.PaymentMethod;
@@ -145,6 +147,23 @@ class PaymentApiTest {
 
         assertThat(self.getBody()).containsEntry("rule", "refund-not-authorised");
         assertThat(twice.getBody()).containsEntry("rule", "refund-already-made");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Cashier-5", "cashier-5 ", " cashier-5", "cashier\u200B-5", "cashier-5\u0000",
+            "ｃashier-5", "CASHIER-5"})
+    void aLookAlikeOfTheCashierIsNoOtherSupervisorButAnInvalidId(String lookAlike) {
+        String shift = UUID.randomUUID().toString();
+        String id = request(5_000);
+        api.post("/api/payments/" + id + "/collection", collection(shift, "BANK_CARD", 5_000, null));
+        long head = storage.headPosition();
+
+        ResponseEntity<Map> refund = api.post("/api/payments/" + id + "/refunds",
+                                              refund(UUID.randomUUID().toString(), shift,
+                                                     lookAlike.replace("\u0000", "\\u0000"), 1_000));
+
+        assertThat(fields(refund)).containsExactly("supervisorId");
+        assertThat(storage.headPosition()).as("nothing paid out").isEqualTo(head);
     }
 
     @Test

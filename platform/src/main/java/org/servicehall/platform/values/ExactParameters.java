@@ -3,6 +3,10 @@ package org.servicehall.platform.values;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.convert.converter.ConverterFactory;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -10,6 +14,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.beans.PropertyEditorSupport;
 import java.lang.reflect.RecordComponent;
@@ -29,11 +34,18 @@ import java.util.stream.Stream;
  * {@code 1-1-1-1-1} as a UUID, and an enum value after trimming it ({@code CASH%20} is {@code CASH}); registered
  * converters cannot stop that, but editors of the binder's own are used first and instead. So each binder gets one per
  * type: whole numbers, booleans, UUIDs, instants, dates, and the enums the handler's parameters name (directly, or as
- * the components of a {@code @ParameterObject}), read in any case with {@code -} for {@code _}, as documented for the
- * boards ({@code deadline=at-risk}). A value not of its form is a 400 naming the parameter and what it must be.
+ * the components of a {@code @ParameterObject}). An enum value must be letters, digits, {@code _} and {@code -}; it is
+ * then converted by the conversion service: by a converter of its own if the application has one (the conduct audit's
+ * rules), else in any case with {@code -} for {@code _}, as documented for the boards ({@code deadline=at-risk}). A
+ * value not of its form is a 400 naming the parameter and what it must be.
  */
 @ControllerAdvice
-public class ExactParameters {
+public class ExactParameters implements WebMvcConfigurer {
+
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addConverterFactory(new Enums());
+    }
 
     @InitBinder
     void exactValues(WebDataBinder binder, NativeWebRequest request) {
@@ -53,8 +65,10 @@ public class ExactParameters {
         binder.registerCustomEditor(boolean.class, editor(ExactValues::bool));
         Object handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE,
                                               RequestAttributes.SCOPE_REQUEST);
-        if (handler instanceof HandlerMethod method) {
-            enumTypes(method).forEach(type -> binder.registerCustomEditor(type, editor(text -> enumValue(type, text))));
+        if (handler instanceof HandlerMethod method && binder.getConversionService() != null) {
+            ConversionService conversions = binder.getConversionService();
+            enumTypes(method).forEach(type -> binder.registerCustomEditor(type, editor(
+                    text -> Optional.ofNullable(ExactValues.enumForm(text) ? conversions.convert(text, type) : null))));
         }
     }
 
@@ -76,9 +90,21 @@ public class ExactParameters {
         return types;
     }
 
+    /** Enum values in any case, with {@code -} for {@code _}, or as the API writes them ({@code businessType}). */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Optional<Object> enumValue(Class type, String text) {
-        return ExactValues.enumValue(type, text, true);
+    private static final class Enums implements ConverterFactory<String, Enum> {
+
+        @Override
+        public <T extends Enum> Converter<String, T> getConverter(Class<T> targetType) {
+            Class type = targetType.isEnum() ? targetType : targetType.getSuperclass();
+            return text -> {
+                Optional<Enum> value = ExactValues.enumValue(type, text, true);
+                if (value.isEmpty()) {
+                    throw new IllegalArgumentException("'" + text + "' is not one of " + ExactValues.names(type));
+                }
+                return (T) value.get();
+            };
+        }
     }
 
     /** Empty is absent, as Spring has it; anything else is of its form or refused. */

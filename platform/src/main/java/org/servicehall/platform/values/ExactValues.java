@@ -117,7 +117,7 @@ public final class ExactValues {
      * {@code AT_RISK}). Nothing else: no spaces, NUL or invisible characters around or inside it.
      */
     public static <E extends Enum<E>> Optional<E> enumValue(Class<E> type, String text, boolean anyCase) {
-        if (!ENUM_FORM.matcher(text).matches()) {
+        if (!enumForm(text)) {
             return Optional.empty();
         }
         String name = text.replace('-', '_');
@@ -125,6 +125,11 @@ public final class ExactValues {
                      .filter(constant -> anyCase ? constant.name().equalsIgnoreCase(name)
                              || constant.toString().equalsIgnoreCase(text) : constant.name().equals(text))
                      .findFirst();
+    }
+
+    /** Whether the text can be an enum value at all: letters, digits, {@code _} and {@code -}. */
+    public static boolean enumForm(String text) {
+        return ENUM_FORM.matcher(text).matches();
     }
 
     /** Where the text breaks {@link #TEXT_RULE}, or -1 if it does not. */

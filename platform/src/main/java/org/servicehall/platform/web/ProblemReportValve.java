@@ -1,5 +1,6 @@
 package org.servicehall.platform.web;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -10,7 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -67,16 +67,15 @@ final class ProblemReportValve extends ErrorReportValve {
             problem.put("instance", shortened(uri));
         }
         try {
+            // ASCII only (other characters escaped), so that the body needs no charset, as Spring's problems have none
+            byte[] body = JSON.writer().with(JsonGenerator.Feature.ESCAPE_NON_ASCII).writeValueAsBytes(problem);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
+            response.setContentLength(body.length);
             if (response.getHeader(HallHeaders.CORRELATION_ID) == null) {
                 response.setHeader(HallHeaders.CORRELATION_ID, UUID.randomUUID().toString());
             }
-            Writer writer = response.getReporter();
-            if (writer != null) {
-                writer.write(JSON.writeValueAsString(problem));
-                response.finishResponse();
-            }
+            response.getOutputStream().write(body);
+            response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // the client is gone, or the response was committed meanwhile: nothing left to tell
         }
