@@ -18,6 +18,7 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.servicehall.platform.values.Ids;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import java.util.LinkedHashMap;
@@ -59,10 +60,10 @@ public final class ApiDocs {
             components.addResponses("BadRequest", problemResponse(
                     "Invalid input: `errors` names every invalid field (body, path, query or header), says what it "
                             + "must be, and lists the allowed values of enums. Nothing was recorded.",
-                    Map.of("body", problemExample(400, "Invalid request", "staffId: must not be blank",
+                    Map.of("body", problemExample(400, "Invalid request", "staffId: " + Ids.RULE,
                                                   Map.of("errors", List.of(Map.of("field", "staffId", "in", "body",
-                                                                                  "message", "must not be blank",
-                                                                                  "rejectedValue", "")))),
+                                                                                  "message", Ids.RULE,
+                                                                                  "rejectedValue", "Guide-07 ")))),
                            "enum", problemExample(400, "Invalid request", "method: must be one of [CASH, CARD]",
                                                   Map.of("errors", List.of(Map.of(
                                                           "field", "method", "in", "body",
@@ -205,7 +206,7 @@ public final class ApiDocs {
                 .addProperty("field", new StringSchema().example("staffId")
                                                         .description("a body path, or a parameter or header name"))
                 .addProperty("in", new StringSchema()._enum(List.of("body", "path", "query", "header")).example("body"))
-                .addProperty("message", new StringSchema().example("must not be blank"))
+                .addProperty("message", new StringSchema().example(Ids.RULE))
                 .addProperty("rejectedValue", new Schema<>().example("").description("the value sent, if short"))
                 .addProperty("allowedValues", new ArraySchema().items(new StringSchema())
                                                                .example(List.of("CASH", "CARD"))

@@ -8,9 +8,8 @@ import java.io.IOException;
 
 /**
  * A request body refused before or while it is read (see {@link WellFormedRequests}, {@link CheckedBody}): too large,
- * of a media type the APIs do not take, or not JSON's bytes. An
- * {@code IOException}, so that it reaches the API's error handling through whatever reads the body (Jackson, a
- * filter), which answers it with its problem.
+ * of a media type the APIs do not take, or not JSON's bytes. An {@code IOException}, so that it reaches the API's error
+ * handling through whatever reads the body (Jackson, a filter), which answers it with its problem.
  */
 public class RefusedBody extends IOException {
 

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.Globals;
 import org.apache.tomcat.util.http.Parameters;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -22,6 +23,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +63,8 @@ final class WellFormedRequests extends OncePerRequestFilter {
             refused = errors.isEmpty() ? null : new InvalidInput(errors);
         }
         if (refused != null) {
-            problems.resolveException(request, response, null, refused);
+            // answered as problem+json whatever the client accepts: its Accept may be what is wrong
+            problems.resolveException(new WithoutAccept(request), response, null, refused);
             return;
         }
         chain.doFilter(new CheckedRequest(request, properties, json(contentType)), response);
@@ -94,9 +97,19 @@ final class WellFormedRequests extends OncePerRequestFilter {
                 || "json".equals(contentType.getSubtypeSuffix()));
     }
 
-    /** Every header value with a control character (Tomcat decodes header bytes as ISO-8859-1: C1 controls too). */
+    /**
+     * Every header value with a control character (Tomcat decodes header bytes as ISO-8859-1: C1 controls too), and an
+     * {@code Accept} that is no list of media types (Spring would answer 406 without a body, able to write none).
+     */
     private static List<InvalidField> headerErrors(HttpServletRequest request) {
         List<InvalidField> errors = new ArrayList<>();
+        List<String> accept = Collections.list(request.getHeaders(HttpHeaders.ACCEPT));
+        try {
+            MediaType.parseMediaTypes(accept);
+        } catch (InvalidMediaTypeException e) {
+            errors.add(InvalidField.header(HttpHeaders.ACCEPT, "must be a list of media types, e.g. "
+                    + "application/json", String.join(", ", accept)));
+        }
         for (String name : Collections.list(request.getHeaderNames())) {
             for (String value : Collections.list(request.getHeaders(name))) {
                 if (value.chars().anyMatch(Character::isISOControl)) {
@@ -182,6 +195,24 @@ final class WellFormedRequests extends OncePerRequestFilter {
 
     private static boolean wellFormed(String text) {
         return text.codePoints().noneMatch(c -> Character.isISOControl(c) || !Character.isDefined(c));
+    }
+
+    /** The request as if it accepted anything: a refusal is problem+json. */
+    private static final class WithoutAccept extends HttpServletRequestWrapper {
+
+        WithoutAccept(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+        }
     }
 
     /** The request with its body checked as it is read. */
