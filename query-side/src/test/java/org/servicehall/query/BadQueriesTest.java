@@ -122,6 +122,19 @@ class BadQueriesTest {
     }
 
     @Test
+    void jsonIsUtf8WhateverCharsetIsAskedFor() {
+        ResponseEntity<Map> utf16 = HallClient.on(port).getExactly("/api/complaints", "Accept",
+                                                                   "application/json;charset=UTF-16");
+        ResponseEntity<Map> malformed = HallClient.on(port).getExactly("/api/complaints", "Accept", "0x10");
+
+        assertThat(utf16.getStatusCode().value()).isEqualTo(200);
+        assertThat(utf16.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+        assertThat(malformed.getStatusCode().value()).isEqualTo(400);
+        assertThat(malformed.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(malformed.getBody().get("errors").toString()).contains("field=Accept", "in=header");
+    }
+
+    @Test
     void aCustomerIdIsAnIdToo() {
         ResponseEntity<Map> response = HallClient.on(port).as("compliance")
                                                  .post("/api/customers/C-0101234567/erasure", "{\"reason\": \"x\"}");

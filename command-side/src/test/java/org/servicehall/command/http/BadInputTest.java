@@ -246,6 +246,8 @@ class BadInputTest {
         cases.add(header("an invalid X-Staff-Id", "X-Staff-Id", "<guide>"));
         cases.add(header("an invalid X-Hall-Id", "X-Hall-Id", "hall 1"));
         cases.add(header("an X-Staff-Id in upper case", "X-Staff-Id", "Supervisor-01"));
+        cases.add(header("an Accept that is no media type", "Accept", "0x10"));
+        cases.add(header("an Accept with a bad quality", "Accept", "application/json;q=x"));
         cases.add(header("an X-Client-Id in upper case", "X-Client-Id", "Ticket-Machine"));
         cases.add(header("an X-Occurred-At in lower case", "X-Occurred-At", "2026-11-28t01:30:00z"));
         cases.add(header("an X-Occurred-At in epoch seconds", "X-Occurred-At",

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,7 +68,7 @@ final class WellFormedRequests extends OncePerRequestFilter {
             problems.resolveException(new WithoutAccept(request), response, null, refused);
             return;
         }
-        chain.doFilter(new CheckedRequest(request, properties, json(contentType)), response);
+        chain.doFilter(new CheckedRequest(request, properties, json(contentType), utf8Only(request)), response);
     }
 
     private static MediaType contentType(HttpServletRequest request) {
@@ -90,6 +91,25 @@ final class WellFormedRequests extends OncePerRequestFilter {
         boolean notUtf8 = json(contentType) && contentType.getCharset() != null
                 && !StandardCharsets.UTF_8.equals(contentType.getCharset());
         return form || notUtf8 ? RefusedBody.notSupported(request.getContentType()) : null;
+    }
+
+    /**
+     * The {@code Accept} header with no charset on its JSON types, or null if it has none: JSON is UTF-8 (RFC 8259), and
+     * asked for in UTF-16 some reads would fail to write at all.
+     */
+    private static String utf8Only(HttpServletRequest request) {
+        List<MediaType> accepted = MediaType.parseMediaTypes(Collections.list(request.getHeaders(HttpHeaders.ACCEPT)));
+        if (accepted.stream().noneMatch(type -> json(type) && type.getCharset() != null)) {
+            return null;
+        }
+        return MediaType.toString(accepted.stream().map(type -> {
+            if (!json(type) || type.getCharset() == null) {
+                return type;
+            }
+            Map<String, String> parameters = new LinkedHashMap<>(type.getParameters());
+            parameters.keySet().removeIf("charset"::equalsIgnoreCase);
+            return new MediaType(type.getType(), type.getSubtype(), parameters);
+        }).toList());
     }
 
     private static boolean json(MediaType contentType) {
@@ -215,17 +235,31 @@ final class WellFormedRequests extends OncePerRequestFilter {
         }
     }
 
-    /** The request with its body checked as it is read. */
+    /** The request with its body checked as it is read, and JSON accepted in UTF-8 only. */
     private static final class CheckedRequest extends HttpServletRequestWrapper {
 
         private final ApiProperties properties;
         private final boolean json;
+        private final String accept;
         private ServletInputStream body;
 
-        CheckedRequest(HttpServletRequest request, ApiProperties properties, boolean json) {
+        /** @param accept the Accept header to go by, or null for the request's */
+        CheckedRequest(HttpServletRequest request, ApiProperties properties, boolean json, String accept) {
             super(request);
             this.properties = properties;
             this.json = json;
+            this.accept = accept;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return accept != null && HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? accept : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return accept != null && HttpHeaders.ACCEPT.equalsIgnoreCase(name)
+                    ? Collections.enumeration(List.of(accept)) : super.getHeaders(name);
         }
 
         @Override
