@@ -1,7 +1,9 @@
 package org.servicehall.command.http;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.servicehall.command.Api;
@@ -29,6 +31,7 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A family of bad requests thrown at the API: each gets its 4xx as problem+json (never a 500), names the offending
@@ -65,6 +68,17 @@ class BadInputTest {
         public String toString() {
             return name;
         }
+    }
+
+    @Autowired
+    ObjectMapper webJson;
+
+    /** Bodies are read into records, which stop at the first wrong token; the limit stands for any other read. */
+    @Test
+    void jsonNestedDeeperThanTheLimitIsRefusedAsItIsRead() throws Exception {
+        assertThat(webJson.readTree("[".repeat(16) + "]".repeat(16))).isNotNull();
+        assertThatThrownBy(() -> webJson.readTree("[".repeat(17) + "]".repeat(17)))
+                .isInstanceOf(StreamConstraintsException.class).hasMessageContaining("16");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -81,9 +81,8 @@ public class WebConfiguration {
     @Bean
     Jackson2ObjectMapperBuilderCustomizer strictJsonTypes(ApiProperties properties) {
         return builder -> builder.postConfigurer(mapper -> {
-            mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                                                                              .maxNestingDepth(properties.maxJsonDepth())
-                                                                              .build());
+            mapper.getFactory().setStreamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(properties.maxJsonDepth()).build());
             mapper.coercionConfigFor(LogicalType.Textual)
                   .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                   .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

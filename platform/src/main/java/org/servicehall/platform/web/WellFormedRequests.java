@@ -31,13 +31,14 @@ import java.util.Map;
 
 /**
  * Refuses a request that is not well formed before anything reads it, on both sides, with one 400 naming every bad
- * header and parameter: a header value with control characters; a query string that is not percent-encoded UTF-8
- * ({@code %ZZ}, an overlong {@code %C0%AF}: Tomcat drops such a parameter silently), has more parameters than
- * {@code server.tomcat.max-parameter-count}, or a parameter name or value with control characters or unassigned code
- * points. (Spring Security's firewall refuses the same characters later, as the request is read, which would end in
- * a 500.) Form bodies are refused (415; the APIs take JSON), a body announced larger than {@code hall.api.max-body-size}
- * too (413), and every other body is handed on wrapped in a {@link CheckedBody}, which refuses it as it is read if it
- * grows larger than that, or, for JSON, is not JSON's bytes (or comes in another charset than UTF-8: 415).
+ * header and parameter: a header value with control characters, an {@code Accept} that is no list of media types; a
+ * query string that is not percent-encoded UTF-8 ({@code %ZZ}, an overlong {@code %C0%AF}: Tomcat drops such a
+ * parameter silently), has more parameters than {@code server.tomcat.max-parameter-count}, or a parameter name or value
+ * with control characters or unassigned code points. (Spring Security's firewall refuses the same characters later,
+ * as the request is read, which would end in a 500.) Form bodies are refused (415; the APIs take JSON), a body
+ * announced larger than {@code hall.api.max-body-size} too (413), and every other body is handed on wrapped in a
+ * {@link CheckedBody}, which refuses it as it is read if it grows larger than that, or, for JSON, is not JSON's bytes
+ * (or comes in another charset than UTF-8: 415). JSON is answered in UTF-8, whatever charset {@code Accept} names.
  */
 final class WellFormedRequests extends OncePerRequestFilter {
 
@@ -94,8 +95,8 @@ final class WellFormedRequests extends OncePerRequestFilter {
     }
 
     /**
-     * The {@code Accept} header with no charset on its JSON types, or null if it has none: JSON is UTF-8 (RFC 8259), and
-     * asked for in UTF-16 some reads would fail to write at all.
+     * The {@code Accept} header with no charset on its JSON types, or null if it has none: JSON is UTF-8 (RFC 8259),
+     * and asked for in UTF-16 some reads would fail to write at all.
      */
     private static String utf8Only(HttpServletRequest request) {
         List<MediaType> accepted = MediaType.parseMediaTypes(Collections.list(request.getHeaders(HttpHeaders.ACCEPT)));

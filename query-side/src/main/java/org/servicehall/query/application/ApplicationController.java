@@ -13,9 +13,9 @@ import org.servicehall.platform.values.HallId;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.platform.web.NotFound;
 import org.servicehall.query.support.CheckedTogether;
-import org.servicehall.query.support.ReadYourWrites;
 import org.servicehall.query.support.HallTime;
 import org.servicehall.query.support.Page;
+import org.servicehall.query.support.ReadYourWrites;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,8 +27,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.springframework.format.annotation.DateTimeFormat.ISO.DATE;
 
@@ -53,7 +53,8 @@ class ApplicationController {
 
     @GetMapping("/{id}")
     ApplicationProgress application(@PathVariable UUID id) {
-        return queries.query(new FindApplication(id.toString()), ResponseTypes.optionalInstanceOf(ApplicationProgress.class))
+        return queries.query(new FindApplication(id.toString()),
+                             ResponseTypes.optionalInstanceOf(ApplicationProgress.class))
                       .join()
                       .orElseThrow(() -> new NotFound("Application", id.toString()));
     }

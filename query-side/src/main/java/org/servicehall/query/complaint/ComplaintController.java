@@ -16,18 +16,18 @@ import org.servicehall.platform.values.HallId;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.platform.web.NotFound;
 import org.servicehall.query.support.CheckedTogether;
-import org.servicehall.query.support.ReadYourWrites;
-import org.servicehall.query.support.ServerSentEvents;
 import org.servicehall.query.support.HallTime;
 import org.servicehall.query.support.Page;
+import org.servicehall.query.support.ReadYourWrites;
+import org.servicehall.query.support.ServerSentEvents;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -71,7 +71,8 @@ class ComplaintController {
 
     @GetMapping("/{id}")
     ComplaintFollowUp complaint(@PathVariable UUID id) {
-        return queries.query(new FindComplaint(id.toString()), ResponseTypes.optionalInstanceOf(ComplaintFollowUp.class))
+        return queries.query(new FindComplaint(id.toString()),
+                             ResponseTypes.optionalInstanceOf(ComplaintFollowUp.class))
                       .join()
                       .orElseThrow(() -> new NotFound("Complaint", id.toString()));
     }

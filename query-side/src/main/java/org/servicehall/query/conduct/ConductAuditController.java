@@ -9,8 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.servicehall.api.conduct.FindConductFindings;
-import org.servicehall.api.conduct.FindConductReport;
 import org.servicehall.api.conduct.FindConductReport.ReportGrouping;
+import org.servicehall.api.conduct.FindConductReport;
 import org.servicehall.platform.values.HallId;
 import org.servicehall.platform.values.StaffId;
 import org.servicehall.platform.web.InvalidField;
@@ -64,7 +64,8 @@ class ConductAuditController {
 
     /** Findings of which hall, days, rule and staff member. */
     record FindingsParameters(
-            @Parameter(description = "the hall", example = "dalian-01") @NotNull(message = "is required") @HallId String hall,
+            @Parameter(description = "the hall", example = "dalian-01") @NotNull(message = "is required")
+            @HallId String hall,
             @Parameter(description = "first local day, in the hall's zone", example = "2026-11-01")
             @NotNull(message = REQUIRED_DAY) @DateTimeFormat(iso = DATE) LocalDate from,
             @Parameter(description = "last local day (inclusive), at most " + MAX_DAYS + " days after from",
@@ -101,7 +102,8 @@ class ConductAuditController {
 
     /** Rates of which hall and days, by what. */
     record ReportParameters(
-            @Parameter(description = "the hall", example = "dalian-01") @NotNull(message = "is required") @HallId String hall,
+            @Parameter(description = "the hall", example = "dalian-01") @NotNull(message = "is required")
+            @HallId String hall,
             @Parameter(description = "first local day, in the hall's zone", example = "2026-11-01")
             @NotNull(message = REQUIRED_DAY) @DateTimeFormat(iso = DATE) LocalDate from,
             @Parameter(description = "last local day (inclusive), at most " + MAX_DAYS + " days after from",

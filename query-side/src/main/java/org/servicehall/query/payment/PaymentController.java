@@ -45,7 +45,8 @@ class PaymentController {
             @DateTimeFormat(iso = DATE) LocalDate day,
             @Parameter(description = "a cashier's staff id; required without 'hall'", example = "cashier-01")
             @StaffId String cashier,
-            @Parameter(description = "a hall's id; required without 'cashier'", example = "dalian-01") @HallId String hall)
+            @Parameter(description = "a hall's id; required without 'cashier'", example = "dalian-01")
+            @HallId String hall)
             implements CheckedTogether {
 
         @Override

@@ -46,10 +46,11 @@ import java.util.stream.Collectors;
  * (springdoc documents each component as a query parameter, with the {@code @Parameter} on it), which Spring binds
  * through its constructor from the query string alone (not from headers, as Spring would too). Values convert in
  * their one exact form ({@code ExactParameters}: enum values in any case and with dashes too, {@code deadline=at-risk}
- * is {@code AT_RISK}); an empty value is an absent one, and nothing is trimmed. Everything wrong is one 400 naming each
- * parameter, in the order the record declares them: a parameter the endpoint does not take (a typo would otherwise silently widen a board or a
- * search), one given twice, a value that does not convert (with the allowed values of an enum), a Bean Validation
- * constraint on a component (always checked, {@code @Valid} or not), and the record's {@link CheckedTogether} rules.
+ * is {@code AT_RISK}); an empty value is an absent one, and nothing is trimmed. Everything wrong is one 400 naming
+ * each parameter, in the order the record declares them: a parameter the endpoint does not take (a typo would
+ * otherwise silently widen a board or a search), one given twice, a value that does not convert (with the allowed
+ * values of an enum), a Bean Validation constraint on a component (always checked, {@code @Valid} or not), and the
+ * record's {@link CheckedTogether} rules.
  */
 @Configuration
 class QueryParameters implements WebMvcConfigurer {

@@ -28,7 +28,8 @@ import static org.springframework.format.annotation.DateTimeFormat.ISO.DATE;
 /** The query parameters of visit search. */
 record VisitSearchParameters(
         @Parameter(description = "hall id; repeat it or separate ids by commas for several halls", required = true,
-                   example = "dalian-01") @NotEmpty(message = "is required: one or more hall ids") List<@HallId String> hall,
+                   example = "dalian-01") @NotEmpty(message = "is required: one or more hall ids")
+        List<@HallId String> hall,
         @Parameter(description = "first day (yyyy-MM-dd, the hall's local date), default: today at the (first) hall, "
                 + "or 'to' if given", example = "2026-11-28") @DateTimeFormat(iso = DATE) LocalDate from,
         @Parameter(description = "last day, inclusive, at most " + VisitSearchParameters.MAX_DAYS + " days after "

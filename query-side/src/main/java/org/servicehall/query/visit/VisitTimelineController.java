@@ -34,7 +34,8 @@ class VisitTimelineController {
             + "with the visit's figures")
     @GetMapping("/{id}/timeline")
     VisitTimeline timeline(@PathVariable UUID id) {
-        return queries.query(new FindVisitTimeline(id.toString()), ResponseTypes.optionalInstanceOf(VisitTimeline.class))
+        return queries.query(new FindVisitTimeline(id.toString()),
+                             ResponseTypes.optionalInstanceOf(VisitTimeline.class))
                       .join()
                       .orElseThrow(() -> new NotFound("Visit", id.toString()));
     }

@@ -1,6 +1,5 @@
 package org.servicehall.query.deadletter;
 
-import org.servicehall.query.TestIds;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -17,6 +16,7 @@ import org.servicehall.api.complaint.ComplaintKind;
 import org.servicehall.api.complaint.ComplaintRegistered;
 import org.servicehall.api.complaint.FollowUpRecorded;
 import org.servicehall.query.QuerySideTest;
+import org.servicehall.query.TestIds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;

@@ -1,6 +1,5 @@
 package org.servicehall.query.erasure;
 
-import org.servicehall.query.TestIds;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
@@ -19,6 +18,7 @@ import org.servicehall.platform.personaldata.PersonalDataVault;
 import org.servicehall.platform.web.NotFound;
 import org.servicehall.query.HallClient;
 import org.servicehall.query.QuerySideTest;
+import org.servicehall.query.TestIds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
