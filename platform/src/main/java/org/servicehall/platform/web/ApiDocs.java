@@ -18,12 +18,18 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import jakarta.validation.constraints.Pattern;
 import org.servicehall.platform.values.Ids;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.ParameterCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 
+import java.lang.annotation.Annotation;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The parts of the OpenAPI documents both sides share: the title and description (per side, from {@code hall.api.*}),
@@ -94,6 +100,39 @@ public final class ApiDocs {
                 exampleForIdParameters(operation);
             });
         };
+    }
+
+    /**
+     * The pattern of a constraint composed of {@code @Pattern} (the ids: {@code @StaffId}, {@code @HallId},
+     * {@code @CustomerId}) in the schema of a body field, which springdoc reads only from {@code @Pattern} itself.
+     */
+    static PropertyCustomizer composedPatterns() {
+        return (schema, type) -> {
+            String pattern = composedPattern(type.getCtxAnnotations());
+            return pattern != null && schema != null ? schema.pattern(pattern) : schema;
+        };
+    }
+
+    /** The same for a path or query parameter. */
+    static ParameterCustomizer composedParameterPatterns() {
+        return (parameter, methodParameter) -> {
+            String pattern = composedPattern(methodParameter.getParameterAnnotations());
+            if (pattern != null && parameter != null && parameter.getSchema() != null) {
+                parameter.getSchema().pattern(pattern);
+            }
+            return parameter;
+        };
+    }
+
+    private static String composedPattern(Annotation[] annotations) {
+        if (annotations == null) {
+            return null;
+        }
+        return Arrays.stream(annotations)
+                     .map(annotation -> annotation.annotationType().getAnnotation(Pattern.class))
+                     .filter(Objects::nonNull)
+                     .map(Pattern::regexp)
+                     .findFirst().orElse(null);
     }
 
     // ---------------------------------------------------------------- helpers both sides' documents use

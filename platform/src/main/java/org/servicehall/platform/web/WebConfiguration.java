@@ -9,6 +9,8 @@ import org.servicehall.platform.values.DueTimes;
 import org.servicehall.platform.values.ExactJson;
 import org.servicehall.platform.values.ExactParameters;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.ParameterCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -104,5 +106,15 @@ public class WebConfiguration {
     @Bean
     OpenApiCustomizer sharedApiDocs() {
         return ApiDocs.sharedParts();
+    }
+
+    @Bean
+    PropertyCustomizer composedPatterns() {
+        return ApiDocs.composedPatterns();
+    }
+
+    @Bean
+    ParameterCustomizer composedParameterPatterns() {
+        return ApiDocs.composedParameterPatterns();
     }
 }
