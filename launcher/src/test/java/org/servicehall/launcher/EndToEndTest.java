@@ -127,13 +127,16 @@ class EndToEndTest {
 
     @Test
     void unknownVisitsAndMalformedBodiesAreProblems() {
-        ResponseEntity<Map> unknownTimeline = system.timeline("no-such-visit");
+        ResponseEntity<Map> unknownTimeline = system.timeline(UUID.randomUUID().toString());
+        ResponseEntity<Map> malformedId = system.timeline("no-such-visit");
         ResponseEntity<Map> unknownCommand = system.post("/api/visits/" + UUID.randomUUID() + "/see-off",
                                                          RunningSystem.seeOff("clerk-2"));
         ResponseEntity<Map> malformed = system.post("/api/visits", "not json");
 
         assertThat(unknownTimeline.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknownTimeline.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(malformedId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(malformedId.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(unknownCommand.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknownCommand.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

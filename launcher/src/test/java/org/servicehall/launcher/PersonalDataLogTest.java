@@ -80,7 +80,7 @@ class PersonalDataLogTest {
                     .formatted(visit, NAME, PHONE, ACCOUNT)));
             String payment = id(system.post("/api/payments", """
                     {"hallId": "dalian-01", "staffId": "cashier-05", "kind": "ELECTRICITY_BILL", "amountFen": 12345,
-                     "customerId": "C-4711", "accountNumber": "%s"}""".formatted(ACCOUNT)));
+                     "customerId": "c-4711", "accountNumber": "%s"}""".formatted(ACCOUNT)));
             String shift = UUID.randomUUID().toString();
             assertThat(status(system.post("/api/payments/" + payment + "/collection", """
                     {"staffId": "cashier-05", "shiftId": "%s", "method": "CASH", "amountFen": 12345,

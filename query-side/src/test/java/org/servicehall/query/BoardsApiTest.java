@@ -48,6 +48,16 @@ import static org.awaitility.Awaitility.await;
 @Import(BoardsApiTest.StillClock.class)
 class BoardsApiTest {
 
+    private static final String SHIFT_9 = TestIds.id("shift-9");
+    private static final String PAY_9 = TestIds.id("pay-9");
+    private static final String CON_9 = TestIds.id("con-9");
+    private static final String APP_9 = TestIds.id("app-9");
+    private static final String WO_9 = TestIds.id("wo-9");
+    private static final String BOARD_OVERDUE = TestIds.id("board-overdue");
+    private static final String BOARD_AT_RISK = TestIds.id("board-at-risk");
+    private static final String BOARD_PENDING = TestIds.id("board-pending");
+    private static final String REF_9 = TestIds.id("ref-9");
+
     /** Monday 2026-11-30, 10:00 in the hall. */
     static final Instant NOW = Instant.parse("2026-11-30T02:00:00Z");
 
@@ -91,83 +101,83 @@ class BoardsApiTest {
 
     @Test
     void theComplaintBoardJudgesLimitsByTheClockAndSortsByTheNearestDue() {
-        complaint("board-pending", NOW.plus(Duration.ofDays(3)));
-        complaint("board-overdue", NOW.minus(Duration.ofHours(1)));
-        complaint("board-at-risk", NOW.plus(Duration.ofHours(2)));
+        complaint(BOARD_PENDING, NOW.plus(Duration.ofDays(3)));
+        complaint(BOARD_OVERDUE, NOW.minus(Duration.ofHours(1)));
+        complaint(BOARD_AT_RISK, NOW.plus(Duration.ofHours(2)));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> ids(http.getForEntity("/api/complaints?hall=hall-9",
                                                                                   Map.class), "complaintId")
                 .size() == 3);
         assertThat(ids(http.getForEntity("/api/complaints?hall=hall-9", Map.class), "complaintId"))
-                .containsExactly("board-overdue", "board-at-risk", "board-pending");
+                .containsExactly(BOARD_OVERDUE, BOARD_AT_RISK, BOARD_PENDING);
         assertThat(ids(http.getForEntity("/api/complaints?hall=hall-9&deadline=AT_RISK", Map.class), "complaintId"))
-                .containsExactly("board-at-risk");
+                .containsExactly(BOARD_AT_RISK);
         assertThat(ids(http.getForEntity("/api/complaints?hall=hall-9&deadline=overdue&class=supply-quality",
-                                         Map.class), "complaintId")).containsExactly("board-overdue");
-        Map<?, ?> one = http.getForObject("/api/complaints/board-at-risk", Map.class);
+                                         Map.class), "complaintId")).containsExactly(BOARD_OVERDUE);
+        Map<?, ?> one = http.getForObject("/api/complaints/" + BOARD_AT_RISK, Map.class);
         assertThat(((Map<?, ?>) one.get("nextDue")).get("state")).isEqualTo("AT_RISK");
         assertThat((List<?>) one.get("history")).hasSize(1);
     }
 
     @Test
     void workOrdersShowTheirRemindersAndWhetherTheyAreOverdue() {
-        publish("Consultation", "con-9", 0, new ConsultationOpened("con-9", null, "hall-9", "clerk-1", Channel.PHONE,
+        publish("Consultation", CON_9, 0, new ConsultationOpened(CON_9, null, "hall-9", "clerk-1", Channel.PHONE,
                                                                    BusinessType.BILLING_INQUIRY, "customer-1", "x",
                                                                    "y", "z"), NOW.minus(Duration.ofDays(3)));
-        publish("Consultation", "con-9", 1, new WorkOrderCreated("con-9", "wo-9", "clerk-1", "metering",
+        publish("Consultation", CON_9, 1, new WorkOrderCreated(CON_9, WO_9, "clerk-1", "metering",
                                                                  NOW.minus(Duration.ofDays(1)), "customer-1", "x"),
                 NOW.minus(Duration.ofDays(3)));
-        publish("Consultation", "con-9", 2, new WorkOrderReminded("con-9", "wo-9", null),
+        publish("Consultation", CON_9, 2, new WorkOrderReminded(CON_9, WO_9, null),
                 NOW.minus(Duration.ofDays(2)));
 
         // three commits, handled one after the other: wait for the last (the reminder), not the first
         await().atMost(Duration.ofSeconds(30)).until(() -> ids(http.getForEntity(
-                "/api/work-orders?department=metering&overdue=true", Map.class), "workOrderId").contains("wo-9")
-                && Integer.valueOf(1).equals(http.getForObject("/api/work-orders/wo-9", Map.class)
+                "/api/work-orders?department=metering&overdue=true", Map.class), "workOrderId").contains(WO_9)
+                && Integer.valueOf(1).equals(http.getForObject("/api/work-orders/" + WO_9, Map.class)
                                                  .get("reminderCount")));
-        Map<?, ?> order = http.getForObject("/api/work-orders/wo-9", Map.class);
+        Map<?, ?> order = http.getForObject("/api/work-orders/" + WO_9, Map.class);
         assertThat(order.get("reminderCount")).isEqualTo(1);
         assertThat(order.get("hallId")).isEqualTo("hall-9");
-        assertThat(order.get("consultationId")).isEqualTo("con-9");
+        assertThat(order.get("consultationId")).isEqualTo(CON_9);
         assertThat(order.get("overdue")).isEqualTo(true);
     }
 
     @Test
     void applicationsComeByStatusWithTheirPromisedDates() {
-        publish("BusinessApplication", "app-9", 0, new ApplicationSubmitted("app-9", null, "hall-9", "clerk-1",
+        publish("BusinessApplication", APP_9, 0, new ApplicationSubmitted(APP_9, null, "hall-9", "clerk-1",
                                                                            BusinessType.NEW_CONNECTION, "customer-1",
                                                                            "x", "y", null), NOW);
-        publish("BusinessApplication", "app-9", 1, new ApplicationAccepted("app-9", "clerk-1", "A-9",
+        publish("BusinessApplication", APP_9, 1, new ApplicationAccepted(APP_9, "clerk-1", "A-9",
                                                                           LocalDate.parse("2026-12-20")), NOW);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> ids(http.getForEntity(
                 "/api/applications?status=ACCEPTED&hall=hall-9&type=NEW_CONNECTION", Map.class), "applicationId")
-                .contains("app-9"));
-        Map<?, ?> application = http.getForObject("/api/applications/app-9", Map.class);
+                .contains(APP_9));
+        Map<?, ?> application = http.getForObject("/api/applications/" + APP_9, Map.class);
         assertThat(application.get("promisedCompletionDate")).isEqualTo("2026-12-20");
         assertThat(application.get("late")).isEqualTo(false);
     }
 
     @Test
     void paymentsByCashierAndDayAndTheTillShowRefundsNet() {
-        publish("Payment", "pay-9", 0, new PaymentRequested("pay-9", null, "hall-9", "cashier-9",
+        publish("Payment", PAY_9, 0, new PaymentRequested(PAY_9, null, "hall-9", "cashier-9",
                                                             PaymentKind.ELECTRICITY_BILL, 10_000, "customer-1", "x"),
                 NOW);
-        publish("Payment", "pay-9", 1, new FeeCollected("pay-9", "cashier-9", "shift-9", PaymentMethod.CASH, 10_000,
+        publish("Payment", PAY_9, 1, new FeeCollected(PAY_9, "cashier-9", SHIFT_9, PaymentMethod.CASH, 10_000,
                                                         10_000L, 0L), NOW);
-        publish("CashierShift", "shift-9", 0, new ShiftCollectionRecorded("shift-9", "cashier-9", "pay-9",
+        publish("CashierShift", SHIFT_9, 0, new ShiftCollectionRecorded(SHIFT_9, "cashier-9", PAY_9,
                                                                           PaymentMethod.CASH, 10_000), NOW);
-        publish("Payment", "pay-9", 2, new PaymentRefunded("pay-9", "ref-9", "cashier-9", "supervisor-1", "shift-9",
+        publish("Payment", PAY_9, 2, new PaymentRefunded(PAY_9, REF_9, "cashier-9", "supervisor-1", SHIFT_9,
                                                            PaymentMethod.CASH, 2_500, "customer-1", "x"), NOW);
-        publish("CashierShift", "shift-9", 1, new ShiftRefundRecorded("shift-9", "cashier-9", "pay-9", "ref-9",
+        publish("CashierShift", SHIFT_9, 1, new ShiftRefundRecorded(SHIFT_9, "cashier-9", PAY_9, REF_9,
                                                                       PaymentMethod.CASH, 2_500), NOW);
-        publish("CashierShift", "shift-9", 2, new TillSettled("shift-9", "cashier-9",
+        publish("CashierShift", SHIFT_9, 2, new TillSettled(SHIFT_9, "cashier-9",
                                                               Map.of(PaymentMethod.CASH, 7_500L),
                                                               Map.of(PaymentMethod.CASH, 7_400L),
                                                               Map.of(PaymentMethod.CASH, -100L)), NOW);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "SETTLED".equals(
-                http.getForEntity("/api/shifts/shift-9", Map.class).getBody().get("status")));
+                http.getForEntity("/api/shifts/" + SHIFT_9, Map.class).getBody().get("status")));
         await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) ((Map<?, ?>) http
                 .getForObject("/api/payments?cashier=cashier-9&day=2026-11-30", Map.class).get("totals"))
                 .get("totalRefundedFen")).longValue() == 2_500);
@@ -177,7 +187,7 @@ class BoardsApiTest {
         Map<?, ?> till = (Map<?, ?>) tills.get(0);
         assertThat(((Map<?, ?>) till.get("settlement")).get("differenceFen")).isEqualTo(Map.of("CASH", -100));
         assertThat(((Map<?, ?>) till.get("totals")).get("totalNetFen")).isEqualTo(7_500);
-        assertThat(http.getForObject("/api/payments/pay-9", Map.class).get("netFen")).isEqualTo(7_500);
+        assertThat(http.getForObject("/api/payments/" + PAY_9, Map.class).get("netFen")).isEqualTo(7_500);
     }
 
     @Test
@@ -200,11 +210,17 @@ class BoardsApiTest {
         assertProblem("/api/complaints?departmnet=metering", "departmnet", "department");
         assertProblem("/api/admin/dead-letters?groups=complaints", "groups", "group");
 
-        ResponseEntity<Map> unknown = http.getForEntity("/api/complaints/no-such-complaint", Map.class);
+        ResponseEntity<Map> unknown = http.getForEntity("/api/complaints/" + TestIds.id("no-such-complaint"),
+                                                        Map.class);
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(http.getForEntity("/api/shifts/no-such-shift", Map.class).getStatusCode())
+        assertThat(http.getForEntity("/api/shifts/" + TestIds.id("no-such-shift"), Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+        for (String path : List.of("/api/complaints/", "/api/shifts/", "/api/payments/", "/api/applications/",
+                                   "/api/work-orders/")) {
+            assertProblem(path + "no-such-id", "id", null);
+            assertProblem(path + PAY_9.toUpperCase().replace('-', '_'), "id", null);
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -21,34 +22,37 @@ public final class HallClient {
     /** Who signs in when a test says nothing. */
     public static final String DEFAULT_USER = "analyst";
 
+    private final String base;
     private final RestClient client;
     private final Consumer<HttpHeaders> credentials;
 
-    private HallClient(RestClient client, Consumer<HttpHeaders> credentials) {
+    private HallClient(String base, RestClient client, Consumer<HttpHeaders> credentials) {
+        this.base = base;
         this.client = client;
         this.credentials = credentials;
     }
 
     public static HallClient on(int port) {
-        return new HallClient(RestClient.builder().baseUrl("http://localhost:" + port)
-                                        .defaultStatusHandler(status -> true, (request, response) -> {
-                                        })
-                                        .build(), user(DEFAULT_USER, DEFAULT_USER));
+        String base = "http://localhost:" + port;
+        return new HallClient(base, RestClient.builder().baseUrl(base)
+                                              .defaultStatusHandler(status -> true, (request, response) -> {
+                                              })
+                                              .build(), user(DEFAULT_USER, DEFAULT_USER));
     }
 
     /** As one of the test users, whose password is their name. */
     public HallClient as(String user) {
-        return new HallClient(client, user(user, user));
+        return new HallClient(base, client, user(user, user));
     }
 
     /** As the test client of that kind, with its API key. */
     public HallClient as(ClientKind kind) {
-        return new HallClient(client, headers -> headers.set("X-Api-Key", TestSignIn.key(kind)));
+        return new HallClient(base, client, headers -> headers.set("X-Api-Key", TestSignIn.key(kind)));
     }
 
     /** Without credentials. */
     public HallClient anonymous() {
-        return new HallClient(client, headers -> {
+        return new HallClient(base, client, headers -> {
         });
     }
 
@@ -64,6 +68,18 @@ public final class HallClient {
 
     public ResponseEntity<Map> get(String path, Object... variables) {
         return exchange(HttpMethod.GET, path, null, variables);
+    }
+
+    /** GETs the path and query exactly as written, percent-encodings and all (a URI template would encode them). */
+    public ResponseEntity<Map> getExactly(String pathAndQuery, String... headerNamesAndValues) {
+        RestClient.RequestHeadersSpec<?> request = client.get().uri(URI.create(base + pathAndQuery));
+        request.headers(headers -> {
+            credentials.accept(headers);
+            for (int i = 0; i < headerNamesAndValues.length; i += 2) {
+                headers.set(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
+            }
+        });
+        return request.retrieve().toEntity(Map.class);
     }
 
     public ResponseEntity<Map> post(String path, String json, Object... variables) {

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.servicehall.api.BusinessType;
 import org.servicehall.api.application.AcceptApplication;
@@ -19,6 +18,10 @@ import org.servicehall.api.application.WithdrawApplication;
 import org.servicehall.command.CreatedForCustomer;
 import org.servicehall.platform.commandapi.CommandResult;
 import org.servicehall.platform.commandapi.Commands;
+import org.servicehall.platform.values.CustomerId;
+import org.servicehall.platform.values.DueTime;
+import org.servicehall.platform.values.HallId;
+import org.servicehall.platform.values.StaffId;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.platform.web.InvalidInput;
 import org.springframework.http.HttpStatus;
@@ -50,13 +53,13 @@ class ApplicationController {
     record SubmitRequest(
             @Schema(description = "The visit it is made during; absent for an application by phone or letter",
                     example = "0b7e3e4a-5f1c-4d8e-9a51-2f0c6d1e8b42") UUID visitId,
-            @NotBlank @Size(max = 64) @Schema(example = "dalian-01") String hallId,
-            @NotBlank @Size(max = 64) @Schema(example = "clerk-02") String staffId,
+            @NotNull @HallId @Schema(example = "dalian-01") String hallId,
+            @NotNull @StaffId @Schema(example = "clerk-02") String staffId,
             @NotNull @Schema(description = "A business application type (the first nine business types)",
                     example = "CAPACITY_INCREASE") BusinessType type,
-            @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9._:@-]+")
+            @CustomerId
             @Schema(description = "The utility's customer reference; a new id is made and returned when absent",
-                    example = "C-0101234567") String customerId,
+                    example = "c-0101234567") String customerId,
             @NotBlank @Size(max = 100) @Schema(example = "Wang Fang") String applicantName,
             @Size(min = 1, max = 32) @Schema(example = "13800000000") String applicantPhone,
             @Size(min = 1, max = 32) @Schema(description = "The account (户号); required except for a new connection",
@@ -64,34 +67,34 @@ class ApplicationController {
     }
 
     record DocumentCheckRequest(
-            @NotBlank @Size(max = 64) @Schema(example = "clerk-02") String staffId,
+            @NotNull @StaffId @Schema(example = "clerk-02") String staffId,
             @NotNull @Size(max = 50) @Schema(description = "Every document missing, told to the customer at once; "
                     + "empty when the documents are complete", example = "[\"ID card copy\", \"property certificate\"]")
             List<@NotBlank @Size(max = 200) String> missingDocuments) {
     }
 
     record AcceptanceRequest(
-            @NotBlank @Size(max = 64) @Schema(example = "clerk-02") String staffId,
+            @NotNull @StaffId @Schema(example = "clerk-02") String staffId,
             @NotBlank @Size(max = 64) @Schema(example = "YK-2026-000123") String applicationNumber,
-            @NotNull @Schema(description = "The completion date promised to the customer, a day at the hall",
+            @NotNull @DueTime @Schema(description = "The completion date promised to the customer, a day at the hall",
                     example = "2026-12-15") LocalDate promisedCompletionDate) {
     }
 
     record ForwardingRequest(
-            @NotBlank @Size(max = 64) @Schema(example = "clerk-02") String staffId,
+            @NotNull @StaffId @Schema(example = "clerk-02") String staffId,
             @NotBlank @Size(max = 100) @Schema(example = "marketing") String department) {
     }
 
-    record CompletionRequest(@NotBlank @Size(max = 64) @Schema(example = "back-office-09") String staffId) {
+    record CompletionRequest(@NotNull @StaffId @Schema(example = "back-office-09") String staffId) {
     }
 
     record WithdrawalRequest(
-            @NotBlank @Size(max = 64) @Schema(example = "clerk-02") String staffId,
+            @NotNull @StaffId @Schema(example = "clerk-02") String staffId,
             @Size(min = 1, max = 2000) @Schema(example = "Moving house") String reason) {
     }
 
     record RejectionRequest(
-            @NotBlank @Size(max = 64) @Schema(example = "clerk-02") String staffId,
+            @NotNull @StaffId @Schema(example = "clerk-02") String staffId,
             @NotBlank @Size(max = 2000) @Schema(example = "No spare capacity on this feeder") String reason) {
     }
 

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.servicehall.platform.signin.ApiClients;
 import org.servicehall.platform.signin.ClientKind;
+import org.servicehall.platform.values.Ids;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,8 +40,7 @@ class ClientAdminController {
     }
 
     record NewClientRequest(
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}", message = "must be 1 to 64 letters, "
-                    + "digits or ._:@- (starting with a letter or digit)")
+            @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.RULE)
             @Schema(description = "The client's id, recorded as clientId on every event it causes",
                     example = "ticket-machine-1") String id,
             @NotNull @Schema(description = "What it is: decides which commands it may send", example = "TICKET_MACHINE")

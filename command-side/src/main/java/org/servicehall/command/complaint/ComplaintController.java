@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.servicehall.api.Channel;
 import org.servicehall.api.complaint.AcknowledgeComplaint;
@@ -23,6 +22,9 @@ import org.servicehall.api.complaint.Satisfaction;
 import org.servicehall.command.CreatedForCustomer;
 import org.servicehall.platform.commandapi.CommandResult;
 import org.servicehall.platform.commandapi.Commands;
+import org.servicehall.platform.values.CustomerId;
+import org.servicehall.platform.values.HallId;
+import org.servicehall.platform.values.StaffId;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.platform.web.InvalidInput;
 import org.springframework.http.HttpStatus;
@@ -54,54 +56,54 @@ class ComplaintController {
     record RegistrationRequest(
             @Schema(description = "The visit it is made during; absent for one by phone, hotline, online or letter",
                     example = "0b7e3e4a-5f1c-4d8e-9a51-2f0c6d1e8b42") UUID visitId,
-            @NotBlank @Size(max = 64) @Schema(example = "dalian-01") String hallId,
-            @NotBlank @Size(max = 64) @Schema(example = "clerk-02") String staffId,
+            @NotNull @HallId @Schema(example = "dalian-01") String hallId,
+            @NotNull @StaffId @Schema(example = "clerk-02") String staffId,
             @NotNull @Schema(example = "COMPLAINT") ComplaintKind kind,
             @NotNull @Schema(example = "SERVICE") ComplaintClass complaintClass,
             @NotNull @Schema(example = "IN_PERSON") Channel channel,
             @Schema(description = "Only a report (举报) may be anonymous; it then has no name or phone",
                     example = "false") boolean anonymous,
-            @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9._:@-]+")
+            @CustomerId
             @Schema(description = "The utility's customer reference; a new id is made and returned when absent",
-                    example = "C-0101234567") String customerId,
+                    example = "c-0101234567") String customerId,
             @Size(min = 1, max = 100) @Schema(example = "Li Lei") String complainantName,
             @Size(min = 1, max = 32) @Schema(description = "Required unless anonymous: the complainant is contacted "
                     + "and called back on it", example = "13900000000") String complainantPhone,
             @NotBlank @Size(max = 4000) @Schema(example = "The clerk at counter 3 was rude") String description) {
     }
 
-    record AcknowledgementRequest(@NotBlank @Size(max = 64) @Schema(example = "clerk-02") String staffId) {
+    record AcknowledgementRequest(@NotNull @StaffId @Schema(example = "clerk-02") String staffId) {
     }
 
     record AssignmentRequest(
-            @NotBlank @Size(max = 64) @Schema(example = "supervisor-01") String staffId,
+            @NotNull @StaffId @Schema(example = "supervisor-01") String staffId,
             @NotBlank @Size(max = 100) @Schema(example = "marketing") String department,
-            @NotBlank @Size(max = 64) @Schema(example = "handler-04") String handlerId) {
+            @NotNull @StaffId @Schema(example = "handler-04") String handlerId) {
     }
 
     record FollowUpRequest(
-            @NotBlank @Size(max = 64) @Schema(example = "handler-04") String staffId,
+            @NotNull @StaffId @Schema(example = "handler-04") String staffId,
             @NotBlank @Size(max = 4000) @Schema(example = "Spoke to the clerk and the hall manager") String note) {
     }
 
     record ResolutionRequest(
-            @NotBlank @Size(max = 64) @Schema(example = "handler-04") String staffId,
+            @NotNull @StaffId @Schema(example = "handler-04") String staffId,
             @NotBlank @Size(max = 4000) @Schema(description = "The handling opinion given to the complainant",
                     example = "Apologised; the clerk was coached") String resolution) {
     }
 
     record CallbackRequest(
-            @NotBlank @Size(max = 64) @Schema(example = "clerk-03") String staffId,
+            @NotNull @StaffId @Schema(example = "clerk-03") String staffId,
             @NotNull @Schema(example = "SATISFIED") Satisfaction satisfaction,
             @Size(min = 1, max = 4000) @Schema(example = "Thanked us for the call") String note) {
     }
 
     record ReopeningRequest(
-            @NotBlank @Size(max = 64) @Schema(example = "supervisor-01") String staffId,
+            @NotNull @StaffId @Schema(example = "supervisor-01") String staffId,
             @NotBlank @Size(max = 4000) @Schema(example = "The customer wants the overcharge refunded") String reason) {
     }
 
-    record ClosureRequest(@NotBlank @Size(max = 64) @Schema(example = "supervisor-01") String staffId) {
+    record ClosureRequest(@NotNull @StaffId @Schema(example = "supervisor-01") String staffId) {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

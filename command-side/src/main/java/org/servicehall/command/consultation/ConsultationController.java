@@ -4,10 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.servicehall.api.BusinessType;
 import org.servicehall.api.Channel;
@@ -22,6 +20,10 @@ import org.servicehall.api.consultation.RemindWorkOrder;
 import org.servicehall.command.CreatedForCustomer;
 import org.servicehall.platform.commandapi.CommandResult;
 import org.servicehall.platform.commandapi.Commands;
+import org.servicehall.platform.values.CustomerId;
+import org.servicehall.platform.values.DueTime;
+import org.servicehall.platform.values.HallId;
+import org.servicehall.platform.values.StaffId;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.platform.web.InvalidInput;
 import org.servicehall.platform.web.PublicBaseUrl;
@@ -62,45 +64,45 @@ class ConsultationController {
     record OpenConsultationRequest(@Schema(example = "0b7e3e4a-5f1c-4d8e-9a51-2f0c6d1e8b42",
                                            description = "the visit, required for IN_PERSON, absent for PHONE")
                                    UUID visitId,
-                                   @NotBlank @Size(max = 64) @Schema(example = "dalian-01") String hallId,
-                                   @NotBlank @Size(max = 64) @Schema(example = "clerk-02") String staffId,
+                                   @NotNull @HallId @Schema(example = "dalian-01") String hallId,
+                                   @NotNull @StaffId @Schema(example = "clerk-02") String staffId,
                                    @NotNull @Schema(example = "IN_PERSON", allowableValues = {"IN_PERSON", "PHONE"})
                                    Channel channel,
                                    @NotNull @Schema(example = "BILLING_INQUIRY") BusinessType topic,
-                                   @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9._:@-]+")
+                                   @CustomerId
                                    @Schema(description = "The utility's customer reference; a new id is made and "
-                                           + "returned when absent", example = "C-0101234567") String customerId,
+                                           + "returned when absent", example = "c-0101234567") String customerId,
                                    @Size(max = 100) @Schema(example = "Li Lei") String callerName,
                                    @Size(max = 32) @Schema(example = "13800000000") String callerPhone,
                                    @NotBlank @Size(max = 2000) @Schema(example = "Why did my bill double in November?")
                                    String question) {
     }
 
-    record AnswerRequest(@NotBlank @Size(max = 64) @Schema(example = "clerk-02") String staffId,
+    record AnswerRequest(@NotNull @StaffId @Schema(example = "clerk-02") String staffId,
                          @NotBlank @Size(max = 4000) @Schema(example = "The winter tiered tariff applies from "
                                  + "November") String answer) {
     }
 
-    record WorkOrderRequest(@NotBlank @Size(max = 64) @Schema(example = "clerk-02") String staffId,
+    record WorkOrderRequest(@NotNull @StaffId @Schema(example = "clerk-02") String staffId,
                             @NotBlank @Size(max = 64) @Schema(example = "metering") String department,
-                            @NotNull @Future @Schema(example = "2026-11-30T09:00:00Z") Instant dueAt,
+                            @NotNull @DueTime @Schema(example = "2026-11-30T09:00:00Z") Instant dueAt,
                             @NotBlank @Size(max = 2000) @Schema(example = "Check meter 3301-0042 for a fault")
                             String description) {
     }
 
-    record ReminderRequest(@NotBlank @Size(max = 64) @Schema(example = "clerk-02") String staffId) {
+    record ReminderRequest(@NotNull @StaffId @Schema(example = "clerk-02") String staffId) {
     }
 
-    record CompletionRequest(@NotBlank @Size(max = 64) @Schema(example = "metering-11") String staffId,
+    record CompletionRequest(@NotNull @StaffId @Schema(example = "metering-11") String staffId,
                              @NotBlank @Size(max = 4000) @Schema(example = "The meter was faulty and has been "
                                      + "replaced; November is rebilled") String reply) {
     }
 
-    record CustomerInformedRequest(@NotBlank @Size(max = 64) @Schema(example = "clerk-02") String staffId,
+    record CustomerInformedRequest(@NotNull @StaffId @Schema(example = "clerk-02") String staffId,
                                    @NotNull @Schema(example = "PHONE") InformMethod method) {
     }
 
-    record ClosureRequest(@NotBlank @Size(max = 64) @Schema(example = "clerk-02") String staffId) {
+    record ClosureRequest(@NotNull @StaffId @Schema(example = "clerk-02") String staffId) {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.servicehall.api.payment.CollectFee;
@@ -24,6 +23,9 @@ import org.servicehall.platform.commandapi.Commands;
 import org.servicehall.platform.signin.Caller;
 import org.servicehall.platform.signin.Role;
 import org.servicehall.platform.signin.SecondSignIn;
+import org.servicehall.platform.values.CustomerId;
+import org.servicehall.platform.values.HallId;
+import org.servicehall.platform.values.StaffId;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.platform.web.InvalidInput;
 import org.springframework.http.HttpStatus;
@@ -61,20 +63,20 @@ class PaymentController {
     record PaymentRequest(
             @Schema(description = "The visit it is paid during; absent for a payment not made in the hall",
                     example = "0b7e3e4a-5f1c-4d8e-9a51-2f0c6d1e8b42") UUID visitId,
-            @NotBlank @Size(max = 64) @Schema(example = "dalian-01") String hallId,
-            @NotBlank @Size(max = 64) @Schema(example = "cashier-05") String staffId,
+            @NotNull @HallId @Schema(example = "dalian-01") String hallId,
+            @NotNull @StaffId @Schema(example = "cashier-05") String staffId,
             @NotNull @Schema(example = "ELECTRICITY_BILL") PaymentKind kind,
             @Positive @FenLimit @Schema(description = "What is to be paid, in fen, at most "
                     + "hall.money.max-amount-fen (default 100000000000)", example = "12345") long amountFen,
-            @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9._:@-]+")
+            @CustomerId
             @Schema(description = "The utility's customer reference; a new id is made and returned when absent",
-                    example = "C-0101234567") String customerId,
+                    example = "c-0101234567") String customerId,
             @Size(min = 1, max = 32) @Schema(description = "The account (户号); required for an electricity bill",
                     example = "0101234567") String accountNumber) {
     }
 
     record CollectionRequest(
-            @NotBlank @Size(max = 64) @Schema(description = "The cashier", example = "cashier-05") String staffId,
+            @NotNull @StaffId @Schema(description = "The cashier", example = "cashier-05") String staffId,
             @NotNull @Schema(description = "The cashier's shift the money goes into; a settled shift takes no more",
                     example = "6d0f4c2e-1b7a-4e39-8c55-9a3e2f1d0b64") UUID shiftId,
             @NotNull @Schema(example = "CASH") PaymentMethod method,
@@ -85,7 +87,7 @@ class PaymentController {
     }
 
     record ReceiptRequest(
-            @NotBlank @Size(max = 64) @Schema(example = "cashier-05") String staffId,
+            @NotNull @StaffId @Schema(example = "cashier-05") String staffId,
             @NotBlank @Size(max = 64) @Schema(example = "FP-2026-00004711") String receiptNumber) {
     }
 
@@ -93,7 +95,7 @@ class PaymentController {
             @NotNull @Schema(description = "The refund's own id, chosen by the terminal: a refund with an id already "
                     + "used is refused, so it is never paid twice", example = "9a7b3c1d-2e4f-4a6b-8c0d-1e2f3a4b5c6d")
             UUID refundId,
-            @NotBlank @Size(max = 64) @Schema(description = "The cashier paying it out", example = "cashier-05")
+            @NotNull @StaffId @Schema(description = "The cashier paying it out", example = "cashier-05")
             String staffId,
             @NotNull @Schema(description = "The cashier's current shift, which pays it out",
                     example = "6d0f4c2e-1b7a-4e39-8c55-9a3e2f1d0b64") UUID shiftId,

@@ -4,13 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.servicehall.api.payment.PaymentMethod;
 import org.servicehall.api.payment.SettleTill;
 import org.servicehall.platform.commandapi.CommandResult;
 import org.servicehall.platform.commandapi.Commands;
+import org.servicehall.platform.values.StaffId;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +34,7 @@ class ShiftController {
     }
 
     record SettlementRequest(
-            @NotBlank @Size(max = 64) @Schema(description = "The shift's cashier", example = "cashier-05")
+            @NotNull @StaffId @Schema(description = "The shift's cashier", example = "cashier-05")
             String cashierId,
             @NotNull @Schema(description = "What the till holds by method, in fen, net of refunds paid out (so it "
                     + "may be negative), each at most hall.money.max-amount-fen either way; a method left out is "

@@ -4,10 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.servicehall.api.BusinessType;
 import org.servicehall.api.visit.BookAppointment;
@@ -28,6 +26,10 @@ import org.servicehall.api.visit.SeeOffCustomer;
 import org.servicehall.api.visit.StartVisit;
 import org.servicehall.platform.commandapi.CommandResult;
 import org.servicehall.platform.commandapi.Commands;
+import org.servicehall.platform.values.CustomerId;
+import org.servicehall.platform.values.DueTime;
+import org.servicehall.platform.values.HallId;
+import org.servicehall.platform.values.StaffId;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.platform.web.InvalidInput;
 import org.springframework.http.HttpStatus;
@@ -61,21 +63,21 @@ class VisitController {
         this.commands = commands;
     }
 
-    record StartVisitRequest(@NotBlank @Size(max = 64) @Schema(example = "dalian-01") String hallId) {
+    record StartVisitRequest(@NotNull @HallId @Schema(example = "dalian-01") String hallId) {
     }
 
-    record GreetingRequest(@NotBlank @Size(max = 64) @Schema(example = "guide-07") String staffId,
+    record GreetingRequest(@NotNull @StaffId @Schema(example = "guide-07") String staffId,
                            @Schema(example = "true") boolean rainy,
                            @Schema(example = "true") boolean umbrellaStandShown,
                            @Schema(example = "false") boolean wetFloor,
                            @Schema(example = "false") boolean wetFloorSignShown) {
     }
 
-    record NeedRequest(@NotBlank @Size(max = 64) @Schema(example = "guide-07") String staffId,
+    record NeedRequest(@NotNull @StaffId @Schema(example = "guide-07") String staffId,
                        @NotNull @Schema(example = "BILLING_INQUIRY") BusinessType businessType) {
     }
 
-    record RoutingRequest(@NotBlank @Size(max = 64) @Schema(example = "guide-07") String staffId,
+    record RoutingRequest(@NotNull @StaffId @Schema(example = "guide-07") String staffId,
                           @NotNull @Schema(example = "COUNTER") Destination destination,
                           @Size(max = 16) @Schema(example = "3", description = "the counter, for COUNTER only")
                           String counter,
@@ -83,7 +85,7 @@ class VisitController {
                                   description = "the department, for OTHER_DEPARTMENT only") String department) {
     }
 
-    record ReroutingRequest(@NotBlank @Size(max = 64) @Schema(example = "guide-07") String staffId,
+    record ReroutingRequest(@NotNull @StaffId @Schema(example = "guide-07") String staffId,
                             @NotNull @Schema(example = "WRONG_JUDGEMENT",
                                     description = "WRONG_JUDGEMENT counts as a routing error") RerouteReason reason,
                             @NotNull @Schema(example = "OTHER_DEPARTMENT") Destination destination,
@@ -97,24 +99,24 @@ class VisitController {
                               @NotNull @Schema(example = "BILL_PAYMENT") BusinessType businessType) {
     }
 
-    record FormCorrectionRequest(@NotBlank @Size(max = 64) @Schema(example = "guide-07") String staffId,
+    record FormCorrectionRequest(@NotNull @StaffId @Schema(example = "guide-07") String staffId,
                                  @NotBlank @Size(max = 100) @Schema(example = "new-connection-application")
                                  String form,
                                  @Schema(example = "true") boolean helpOffered) {
     }
 
-    record CounterCallRequest(@NotBlank @Size(max = 64) @Schema(example = "clerk-02") String staffId,
+    record CounterCallRequest(@NotNull @StaffId @Schema(example = "clerk-02") String staffId,
                               @NotBlank @Size(max = 16) @Schema(example = "3") String counter,
                               @Size(max = 16) @Schema(example = "A012",
                                       description = "the ticket called, if the customer took one") String ticketNumber) {
     }
 
-    record HandOverRequest(@NotBlank @Size(max = 64) @Schema(example = "guide-07") String staffId,
+    record HandOverRequest(@NotNull @StaffId @Schema(example = "guide-07") String staffId,
                            @NotNull @Schema(example = "PHONE") HandOverMethod method,
                            @Schema(example = "false", description = "whether someone took the customer over")
                            boolean reached,
-                           @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9._:@-]+")
-                           @Schema(example = "C-0101234567", description = "the utility's customer reference, "
+                           @CustomerId
+                           @Schema(example = "c-0101234567", description = "the utility's customer reference, "
                                    + "required when nobody was reached") String customerId,
                            @Size(max = 100) @Schema(example = "Li Lei", description = "required when nobody was reached")
                            String contactName,
@@ -122,28 +124,28 @@ class VisitController {
                                    description = "required when nobody was reached") String contactPhone) {
     }
 
-    record AppointmentRequest(@NotBlank @Size(max = 64) @Schema(example = "guide-07") String staffId,
-                              @NotNull @Future @Schema(example = "2026-11-30T01:30:00Z") Instant appointmentAt,
+    record AppointmentRequest(@NotNull @StaffId @Schema(example = "guide-07") String staffId,
+                              @NotNull @DueTime @Schema(example = "2026-11-30T01:30:00Z") Instant appointmentAt,
                               @Size(max = 64) @Schema(example = "metering", description = "defaults to the department "
                                       + "the hand-over tried (none for the back office)") String department,
-                              @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:@-]+")
-                              @Schema(example = "C-0101234567", description = "the utility's customer reference")
+                              @NotNull @CustomerId
+                              @Schema(example = "c-0101234567", description = "the utility's customer reference")
                               String customerId,
                               @NotBlank @Size(max = 100) @Schema(example = "Li Lei") String contactName,
                               @NotBlank @Size(max = 32) @Schema(example = "13800000000") String contactPhone) {
     }
 
-    record OtherNeedsRequest(@NotBlank @Size(max = 64) @Schema(example = "clerk-02") String staffId,
+    record OtherNeedsRequest(@NotNull @StaffId @Schema(example = "clerk-02") String staffId,
                              @Schema(example = "true") boolean furtherNeeds,
                              @Schema(example = "BILL_PAYMENT", description = "what comes next, when furtherNeeds")
                              BusinessType nextBusinessType) {
     }
 
-    record SeeOffRequest(@NotBlank @Size(max = 64) @Schema(example = "clerk-02") String staffId,
+    record SeeOffRequest(@NotNull @StaffId @Schema(example = "clerk-02") String staffId,
                          @Schema(example = "true") boolean belongingsReminded) {
     }
 
-    record WalkOutRequest(@NotBlank @Size(max = 64) @Schema(example = "guide-07") String staffId) {
+    record WalkOutRequest(@NotNull @StaffId @Schema(example = "guide-07") String staffId) {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -110,12 +110,12 @@ class ApplicationApiTest {
     @Test
     void theCustomerReferenceGivenIsKeptAndANewConnectionNeedsNoAccount() {
         ResponseEntity<Map> created = api.post("/api/applications",
-                                               submission(null, "NEW_CONNECTION", "C-0101234567", null));
+                                               submission(null, "NEW_CONNECTION", "c-0101234567", null));
 
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(created.getBody()).containsEntry("customerId", "C-0101234567");
+        assertThat(created.getBody()).containsEntry("customerId", "c-0101234567");
         assertThat(((ApplicationSubmitted) events((String) created.getBody().get("id")).get(0)).customerId())
-                .isEqualTo("C-0101234567");
+                .isEqualTo("c-0101234567");
     }
 
     @Test
@@ -152,6 +152,12 @@ class ApplicationApiTest {
         ResponseEntity<Map> noReason = api.post("/api/applications/" + id + "/rejection",
                                                 "{\"staffId\": \"clerk-2\", \"reason\": \" \"}");
         assertThat(fields(noDate)).containsExactly("promisedCompletionDate");
+        for (String date : List.of("20271231", "\"9999-12-31\"", "\"+2026-12-15\"", "\"2026-12-15T00:00:00Z\"",
+                                   "\"" + LocalDate.now().plusYears(2) + "\"", "\"2020-01-01\"")) {
+            assertThat(fields(api.post("/api/applications/" + id + "/acceptance", "{\"staffId\": \"clerk-2\", "
+                    + "\"applicationNumber\": \"YK-1\", \"promisedCompletionDate\": " + date + "}")))
+                    .as(date).containsExactly("promisedCompletionDate");
+        }
         assertThat(fields(noReason)).containsExactly("reason");
         assertThat(storage.headPosition()).isEqualTo(afterOne).isGreaterThan(head);
     }

@@ -194,8 +194,15 @@ class ConsultationApiTest {
                                                              .contains("allowedValues=[IN_PERSON, PHONE]");
         assertBadInput("/api/consultations", byPhone().replace(", \"question\": \"" + QUESTION + "\"", ""),
                        "question");
-        assertBadInput("/api/consultations/" + id + "/work-orders", workOrder(Instant.now().minusSeconds(60)),
-                       "dueAt");
+        assertBadInput("/api/consultations/" + id + "/work-orders",
+                       workOrder(Instant.now().minus(10, ChronoUnit.MINUTES)), "dueAt");
+        assertBadInput("/api/consultations/" + id + "/work-orders",
+                       workOrder(Instant.now().plus(400, ChronoUnit.DAYS)), "dueAt");
+        for (String due : List.of("\"+999999999-12-31T23:59:59Z\"", "4102444800", "\"4102444800\"",
+                                  "\"2030-01-01T00:00:00\"")) {
+            assertBadInput("/api/consultations/" + id + "/work-orders", workOrder(Instant.EPOCH)
+                    .replace("\"" + Instant.EPOCH + "\"", due), "dueAt");
+        }
         assertBadInput("/api/consultations/" + id + "/customer-informed",
                        "{\"staffId\": \"clerk-2\", \"method\": \"PIGEON\"}", "method");
         assertBadInput("/api/consultations/" + id + "/work-orders/not-a-uuid/reminders", "{\"staffId\": \"c\"}",

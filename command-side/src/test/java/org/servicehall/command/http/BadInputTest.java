@@ -1,7 +1,9 @@
 package org.servicehall.command.http;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.servicehall.command.Api;
@@ -29,6 +31,7 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A family of bad requests thrown at the API: each gets its 4xx as problem+json (never a 500), names the offending
@@ -65,6 +68,17 @@ class BadInputTest {
         public String toString() {
             return name;
         }
+    }
+
+    @Autowired
+    ObjectMapper webJson;
+
+    /** Bodies are read into records, which stop at the first wrong token; the limit stands for any other read. */
+    @Test
+    void jsonNestedDeeperThanTheLimitIsRefusedAsItIsRead() throws Exception {
+        assertThat(webJson.readTree("[".repeat(16) + "]".repeat(16))).isNotNull();
+        assertThatThrownBy(() -> webJson.readTree("[".repeat(17) + "]".repeat(17)))
+                .isInstanceOf(StreamConstraintsException.class).hasMessageContaining("16");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -133,6 +147,21 @@ class BadInputTest {
         cases.add(new Case("bytes that are not UTF-8", HttpMethod.POST, VISITS, JSON,
                            new byte[] {'{', '"', 'h', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}, List.of(), 400,
                            null, null));
+        cases.add(new Case("an overlong UTF-8 '/' in a string", HttpMethod.POST, VISITS, JSON,
+                           new byte[] {'{', '"', 'h', 'a', 'l', 'l', 'I', 'd', '"', ':', '"', 'h', (byte) 0xC0,
+                                   (byte) 0xAF, '"', '}'}, List.of(), 400, null, null));
+        cases.add(new Case("a UTF-8 byte order mark", HttpMethod.POST, VISITS, JSON,
+                           bytes("\uFEFF" + VALID_VISIT), List.of(), 400, null, null));
+        cases.add(new Case("a NUL byte", HttpMethod.POST, VISITS, JSON, bytes("{\"hallId\": \"h\u0000\"}"),
+                           List.of(), 400, null, null));
+        cases.add(new Case("UTF-16 without saying so", HttpMethod.POST, VISITS, JSON,
+                           VALID_VISIT.getBytes(StandardCharsets.UTF_16LE), List.of(), 400, null, null));
+        cases.add(new Case("UTF-16 saying so", HttpMethod.POST, VISITS, "application/json;charset=UTF-16",
+                           VALID_VISIT.getBytes(StandardCharsets.UTF_16), List.of(), 415, null, null));
+        cases.add(new Case("Latin-1 saying so", HttpMethod.POST, VISITS, "application/json;charset=ISO-8859-1",
+                           bytes(VALID_VISIT), List.of(), 415, null, null));
+        cases.add(new Case("a form", HttpMethod.POST, VISITS, "application/x-www-form-urlencoded",
+                           bytes("hallId=hall-1"), List.of(), 415, null, null));
         cases.add(new Case("a body over the size limit", HttpMethod.POST, VISITS, JSON,
                            ("{\"hallId\": \"" + "h".repeat(300_000) + "\"}").getBytes(StandardCharsets.UTF_8),
                            List.of(), 413, null, null));
@@ -145,6 +174,13 @@ class BadInputTest {
         cases.add(visit("a blank string", "{\"hallId\": \"  \"}", "hallId"));
         cases.add(visit("a string too long", "{\"hallId\": \"" + "h".repeat(10_000) + "\"}", "hallId"));
         cases.add(visit("a missing field", "{}", "hallId"));
+        cases.add(visit("an escaped NUL in a string", "{\"hallId\": \"hall-1\\u0000\"}", "hallId"));
+        cases.add(visit("an escaped terminal control sequence", "{\"hallId\": \"\\u001b[2J\"}", "hallId"));
+        cases.add(visit("an unpaired surrogate", "{\"hallId\": \"h\\ud800\"}", "hallId"));
+        cases.add(visit("an id in upper case", "{\"hallId\": \"Hall-1\"}", "hallId"));
+        cases.add(visit("an id with a trailing space", "{\"hallId\": \"hall-1 \"}", "hallId"));
+        cases.add(visit("an id with a zero-width space", "{\"hallId\": \"hall\u200B-1\"}", "hallId"));
+        cases.add(visit("an id in full-width letters", "{\"hallId\": \"ｈａｌｌ-1\"}", "hallId"));
         cases.add(visit("an unknown field", "{\"hallId\": \"h\", \"hall\": \"h\"}", "hall"));
         cases.add(probe("an unknown enum value", "method", "\"BITCOIN\"", "method", "CARD"));
         cases.add(probe("an enum value in the wrong case", "method", "\"cash\"", "method", "CASH"));
@@ -162,6 +198,22 @@ class BadInputTest {
         cases.add(probe("a date-time without a zone", "at", "\"2026-11-28T09:30:00\"", "at", null));
         cases.add(probe("a date-time that is no date", "at", "\"yesterday\"", "at", null));
         cases.add(probe("an impossible date", "day", "\"2026-13-01\"", "day", null));
+        cases.add(probe("epoch seconds for an instant", "at", "4102444800", "at", null));
+        cases.add(probe("epoch seconds as text for an instant", "at", "\"4102444800\"", "at", null));
+        cases.add(probe("a fraction of epoch seconds for an instant", "at", "1.5", "at", null));
+        cases.add(probe("an instant in lower case", "at", "\"2026-11-28t01:30:00z\"", "at", null));
+        cases.add(probe("an instant at the end of time", "at", "\"+999999999-12-31T23:59:59Z\"", "at", null));
+        cases.add(probe("an instant as an array", "at", "[2026, 11, 28, 1, 30]", "at", null));
+        cases.add(probe("epoch days for a date", "day", "20271231", "day", null));
+        cases.add(probe("a date with a time", "day", "\"2027-12-31T00:00:00Z\"", "day", null));
+        cases.add(probe("a date as an array", "day", "[2027, 12, 31]", "day", null));
+        cases.add(probe("a UUID in Base64", "ref", "\"AAAAAAAAAAAAAAAAAAAAAA==\"", "ref", null));
+        cases.add(probe("a UUID in short groups", "ref", "\"1-1-1-1-1\"", "ref", null));
+        cases.add(probe("a UUID with a trailing space", "ref", "\"0b7e3e4a-5f1c-4d8e-9a51-2f0c6d1e8b42 \"", "ref",
+                        null));
+        cases.add(probe("an enum value with a trailing NUL", "method", "\"CASH\\u0000\"", "method", "CASH"));
+        cases.add(probe("an enum value with a trailing space", "method", "\"CASH \"", "method", "CASH"));
+        cases.add(probe("an enum value with a zero-width space", "method", "\"CA\u200BSH\"", "method", "CASH"));
         cases.add(probe("a bad UUID in the body", "ref", "\"not-a-uuid\"", "ref", null));
         cases.add(probe("text for a boolean", "flag", "\"yes\"", "flag", null));
         cases.add(probe("a number for a boolean", "flag", "1", "flag", null));
@@ -181,6 +233,20 @@ class BadInputTest {
                            bytes(GREETING), List.of(), 400, "id", null));
         cases.add(new Case("an unknown visit", HttpMethod.POST, VISITS + "/" + UUID.randomUUID() + "/greeting",
                            JSON, bytes(GREETING), List.of(), 404, null, null));
+        cases.add(new Case("an unknown visit in upper case", HttpMethod.POST, VISITS + "/"
+                + UUID.randomUUID().toString().toUpperCase() + "/greeting", JSON, bytes(GREETING), List.of(), 404,
+                           null, null));
+        cases.add(new Case("a UUID in the path with a trailing space", HttpMethod.POST, VISITS + "/"
+                + UUID.randomUUID() + "%20/greeting", JSON, bytes(GREETING), List.of(), 400, "id", null));
+        cases.add(new Case("a UUID in the path in short groups", HttpMethod.POST, VISITS + "/1-1-1-1-1/greeting",
+                           JSON, bytes(GREETING), List.of(), 400, "id", null));
+        cases.add(query("a hexadecimal number parameter", "?page=0x10", "page", null));
+        cases.add(query("a number parameter with a plus", "?page=%2B1", "page", null));
+        cases.add(query("a number parameter with a space", "?page=%201", "page", null));
+        cases.add(query("an enum parameter with a trailing space", "?page=0&method=CASH%20", "method", "CASH"));
+        cases.add(query("an enum parameter with a zero-width space", "?page=0&method=CA%E2%80%8BSH", "method",
+                        "CASH"));
+        cases.add(query("a date parameter without dashes", "?page=0&day=20261128", "day", null));
         cases.add(query("text for a number parameter", "?page=abc", "page", null));
         cases.add(query("a huge number parameter", "?page=99999999999", "page", null));
         cases.add(query("a negative page", "?page=-1", "page", null));
@@ -191,6 +257,13 @@ class BadInputTest {
         cases.add(header("an X-Client-Id, no longer read (the key says who it is)", "X-Client-Id", "ticket-machine"));
         cases.add(header("an invalid X-Staff-Id", "X-Staff-Id", "<guide>"));
         cases.add(header("an invalid X-Hall-Id", "X-Hall-Id", "hall 1"));
+        cases.add(header("an X-Staff-Id in upper case", "X-Staff-Id", "Supervisor-01"));
+        cases.add(header("an Accept that is no media type", "Accept", "0x10"));
+        cases.add(header("an Accept with a bad quality", "Accept", "application/json;q=x"));
+        cases.add(header("an X-Client-Id in upper case", "X-Client-Id", "Ticket-Machine"));
+        cases.add(header("an X-Occurred-At in lower case", "X-Occurred-At", "2026-11-28t01:30:00z"));
+        cases.add(header("an X-Occurred-At in epoch seconds", "X-Occurred-At",
+                         Long.toString(Instant.now().getEpochSecond())));
         cases.add(header("an X-Occurred-At that is no date", "X-Occurred-At", "yesterday"));
         cases.add(header("an X-Occurred-At without a zone", "X-Occurred-At", "2026-11-28T09:30:00"));
         cases.add(header("an impossible X-Occurred-At", "X-Occurred-At", "2026-02-30T09:30:00Z"));

@@ -38,7 +38,7 @@ class PublicBaseUrlTest {
 
         @Test
         void locationAndServersAreTheSidesOwnAddressWhateverTheHostHeaderSays() throws IOException {
-            RawHttp.Response created = RawHttp.send(port, "POST", "/api/visits", FORGED, command("/api/visits"),
+            RawHttp.Answer created = new RawHttp(port).send("POST", "/api/visits", FORGED, command("/api/visits"),
                                                     "{\"hallId\": \"hall-1\"}");
 
             assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -57,17 +57,17 @@ class PublicBaseUrlTest {
 
         @Test
         void locationAndServersAreTheConfiguredBaseUrl() throws IOException {
-            RawHttp.Response visit = RawHttp.send(port, "POST", "/api/visits", FORGED, command("/api/visits"),
+            RawHttp.Answer visit = new RawHttp(port).send("POST", "/api/visits", FORGED, command("/api/visits"),
                                                   "{\"hallId\": \"hall-1\"}");
             String visitId = new ObjectMapper().readTree(visit.body()).get("id").asText();
-            RawHttp.Response consultation = RawHttp.send(port, "POST", "/api/consultations", FORGED,
+            RawHttp.Answer consultation = new RawHttp(port).send("POST", "/api/consultations", FORGED,
                                                          command("/api/consultations"),
                     "{\"visitId\": \"" + visitId + "\", \"hallId\": \"hall-1\", \"staffId\": \"clerk-2\", "
                     + "\"channel\": \"IN_PERSON\", \"topic\": \"BILLING_INQUIRY\", \"customerId\": \"cust-1\", "
                     + "\"question\": \"Why?\"}");
             String consultationId = new ObjectMapper().readTree(consultation.body()).get("id").asText();
             String workOrders = "/api/consultations/" + consultationId + "/work-orders";
-            RawHttp.Response workOrder = RawHttp.send(port, "POST", workOrders, FORGED, command(workOrders),
+            RawHttp.Answer workOrder = new RawHttp(port).send("POST", workOrders, FORGED, command(workOrders),
                     "{\"staffId\": \"clerk-2\", \"department\": \"metering\", \"dueAt\": \""
                     + java.time.Instant.now().plus(java.time.Duration.ofDays(2)) + "\", \"description\": \"Check\"}");
 
@@ -82,7 +82,7 @@ class PublicBaseUrlTest {
     }
 
     private static String servers(int port) throws IOException {
-        RawHttp.Response document = RawHttp.send(port, "GET", "/v3/api-docs", FORGED,
+        RawHttp.Answer document = new RawHttp(port).send("GET", "/v3/api-docs", FORGED,
                                                  Map.of("X-Forwarded-Host", FORGED), null);
         assertThat(document.status()).isEqualTo(200);
         var servers = new ObjectMapper().readTree(document.body()).get("servers");

@@ -4,6 +4,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.servicehall.api.payment.FeeCollected;
 import org.servicehall.api.payment.PaymentKind;
 import org.servicehall.api.payment.PaymentMethod;
@@ -56,7 +58,7 @@ class PaymentApiTest {
     private static String payment(String visitId, long amountFen) {
         return """
                 {"visitId": %s, "hallId": "hall-1", "staffId": "cashier-5", "kind": "ELECTRICITY_BILL",
-                 "amountFen": %d, "customerId": "C-0101234567", "accountNumber": "0101234567"}"""
+                 "amountFen": %d, "customerId": "c-0101234567", "accountNumber": "0101234567"}"""
                 .formatted(visitId == null ? "null" : "\"" + visitId + "\"", amountFen);
     }
 
@@ -93,7 +95,7 @@ class PaymentApiTest {
 
         ResponseEntity<Map> created = api.post("/api/payments", payment(visit, 12_345));
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(created.getBody()).containsEntry("customerId", "C-0101234567").containsEntry("version", 0);
+        assertThat(created.getBody()).containsEntry("customerId", "c-0101234567").containsEntry("version", 0);
         String id = (String) created.getBody().get("id");
         String base = "/api/payments/" + id;
 
@@ -109,11 +111,11 @@ class PaymentApiTest {
         assertThat(settled.getBody()).containsEntry("id", shift).containsEntry("version", 2);
         assertThat(events(id)).containsExactly(
                 new PaymentRequested(id, visit, "hall-1", "cashier-5", PaymentKind.ELECTRICITY_BILL, 12_345,
-                                     "C-0101234567", "0101234567"),
+                                     "c-0101234567", "0101234567"),
                 new FeeCollected(id, "cashier-5", shift, PaymentMethod.CASH, 12_345, 20_000L, 7_655L),
                 new ReceiptIssued(id, "cashier-5", "FP-1"),
                 new PaymentRefunded(id, refundId, "cashier-5", "supervisor", shift, PaymentMethod.CASH, 2_000,
-                                    "C-0101234567", "Billed twice"));
+                                    "c-0101234567", "Billed twice"));
         assertThat(events(shift)).last().isEqualTo(new TillSettled(
                 shift, "cashier-5",
                 Map.of(PaymentMethod.CASH, 10_345L, PaymentMethod.BANK_CARD, 0L, PaymentMethod.QR_CODE, 0L,
@@ -177,6 +179,23 @@ class PaymentApiTest {
         assertThat(events(id)).last().isInstanceOfSatisfying(PaymentRefunded.class, refunded ->
                 assertThat(refunded.supervisorId()).as("the supervisor who signed in").isEqualTo("supervisor"));
         assertThat(twice.getBody()).containsEntry("rule", "refund-already-made");
+    }
+
+    /** The supervisor who signs in is {@code supervisor}: a cashier id that only looks like it is refused. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Supervisor", "supervisor ", " supervisor", "super\u200Bvisor", "supervisor\u0000",
+            "ｓupervisor", "SUPERVISOR"})
+    void aCashierWhoLooksLikeTheSupervisorIsAnInvalidIdNotSomeoneElse(String lookAlike) {
+        String shift = UUID.randomUUID().toString();
+        String id = request(5_000);
+        api.post("/api/payments/" + id + "/collection", collection(shift, "BANK_CARD", 5_000, null));
+        long head = storage.headPosition();
+
+        ResponseEntity<Map> refund = refund(id, refund(UUID.randomUUID().toString(),
+                                                       lookAlike.replace("\u0000", "\\u0000"), shift, 1_000));
+
+        assertThat(fields(refund)).containsExactly("staffId");
+        assertThat(storage.headPosition()).as("nothing paid out").isEqualTo(head);
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -206,8 +207,11 @@ class VisitApiTest {
                 + "\"destination\": \"SELF_SERVICE\", \"department\": \"metering\"}", "department");
         assertBadInput(visit + "/hand-over", "{\"staffId\": \"g\", \"method\": \"PHONE\", \"reached\": false, "
                 + "\"contactName\": \"Li Lei\"}", "customerId", "contactPhone");
-        assertBadInput(visit + "/appointment", "{\"staffId\": \"g\", \"appointmentAt\": \"2020-01-01T00:00:00Z\", "
-                + "\"customerId\": \"c\", \"contactName\": \"n\", \"contactPhone\": \"1\"}", "appointmentAt");
+        for (String when : List.of("\"2020-01-01T00:00:00Z\"", "\"+999999999-12-31T23:59:59Z\"", "4102444800",
+                                   "\"" + Instant.now().plus(Duration.ofDays(400)) + "\"")) {
+            assertBadInput(visit + "/appointment", "{\"staffId\": \"g\", \"appointmentAt\": " + when + ", "
+                    + "\"customerId\": \"c\", \"contactName\": \"n\", \"contactPhone\": \"1\"}", "appointmentAt");
+        }
         assertBadInput(visit + "/other-needs", "{\"staffId\": \"g\", \"furtherNeeds\": true}", "nextBusinessType");
         assertBadInput(visit + "/other-needs", "{\"staffId\": \"g\", \"furtherNeeds\": false, "
                 + "\"nextBusinessType\": \"OTHER\"}", "nextBusinessType");

@@ -1,7 +1,9 @@
 package org.servicehall.platform.commandapi;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.servicehall.platform.web.ApiProperties;
 import org.servicehall.platform.web.PublicBaseUrl;
@@ -9,8 +11,6 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -58,10 +58,9 @@ public class CommandApiConfiguration {
 
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
-            IdempotencyStore store, ApiProperties properties,
-            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+            IdempotencyStore store, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         FilterRegistrationBean<IdempotencyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyFilter(store, properties.maxBodySize(), problems));
+                new FilterRegistrationBean<>(new IdempotencyFilter(store, problems));
         registration.addUrlPatterns(API_PATHS);
         registration.setOrder(AFTER_SIGN_IN + 20);
         return registration;

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import org.servicehall.platform.values.ExactValues;
+import org.servicehall.platform.values.Ids;
 import org.servicehall.platform.web.ApiDocs;
 import org.servicehall.platform.web.HallHeaders;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -59,14 +61,18 @@ final class CommandApiDocs {
         };
     }
 
+    private static final String ID = Ids.RULE.replaceFirst("^must be ", "");
+
     private static void parameters(Components components) {
         components.addParameters(HallHeaders.STAFF_ID, header(HallHeaders.STAFF_ID, false,
-                "The staff member acting, recorded on every event, when the body has no staffId (the body wins)",
-                "guide-07"));
+                "The staff member acting, recorded on every event, when the body has no staffId (the body wins). "
+                        + "An id: " + ID, "guide-07"));
         components.addParameters(HallHeaders.HALL_ID, header(HallHeaders.HALL_ID, false,
-                "The hall, recorded on every event, when the body has no hallId (the body wins)", "dalian-01"));
+                "The hall, recorded on every event, when the body has no hallId (the body wins). An id: " + ID,
+                "dalian-01"));
         components.addParameters(HallHeaders.OCCURRED_AT, header(HallHeaders.OCCURRED_AT, false,
-                "When it happened in the hall, ISO-8601 with an offset; defaults to when the request arrived. At "
+                "When it happened in the hall, " + ExactValues.INSTANT_RULE + "; defaults to when the request "
+                        + "arrived. At "
                         + "most hall.api.occurred-at.max-skew (5m) ahead of the server's clock and max-age (7d) "
                         + "behind it", "2026-11-28T09:30:00+08:00"));
         components.addParameters(HallHeaders.IDEMPOTENCY_KEY, header(HallHeaders.IDEMPOTENCY_KEY, false,

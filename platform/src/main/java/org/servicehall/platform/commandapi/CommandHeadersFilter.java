@@ -5,23 +5,21 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.servicehall.platform.signin.Caller;
+import org.servicehall.platform.values.ExactValues;
+import org.servicehall.platform.values.Ids;
+import org.servicehall.platform.values.TimeWindow;
 import org.servicehall.platform.web.ApiProperties;
 import org.servicehall.platform.web.CorrelationIdFilter;
 import org.servicehall.platform.web.HallHeaders;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.platform.web.InvalidInput;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,8 +30,8 @@ import java.util.regex.Pattern;
 /**
  * Checks the headers of every command request (POST, PUT, PATCH, DELETE under {@code /api/}, not the admin endpoints)
  * once the caller has signed in and before the body is read, answers 400 naming every invalid header, and leaves a
- * {@link CommandContext} for the rest: the client is the one whose API key signed in. Also refuses a body announced
- * larger than {@code hall.api.max-body-size} (413).
+ * {@link CommandContext} for the rest: the client is the one whose API key signed in. Ids are {@link Ids},
+ * {@code X-Occurred-At} an instant as {@link ExactValues} reads one, within {@code hall.api.occurred-at}.
  */
 final class CommandHeadersFilter extends OncePerRequestFilter {
 
@@ -41,8 +39,6 @@ final class CommandHeadersFilter extends OncePerRequestFilter {
     /** Managing the system, not commands: no events, no command headers. */
     static final String ADMIN_PATHS = "/api/admin/";
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}");
-    private static final String ID_RULE = "must be 1 to 64 letters, digits or ._:@- (starting with a letter or digit)";
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final Pattern VERSION = Pattern.compile("\"(\\d{1,19})\"|(\\d{1,19})");
     private static final String VERSION_RULE = "must be one version as the ETag gave it, e.g. \"3\", or *";
@@ -65,11 +61,6 @@ final class CommandHeadersFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > properties.maxBodySize().toBytes()) {
-            problems.resolveException(request, response, null,
-                                      CommandProblems.payloadTooLarge(properties.maxBodySize()));
-            return;
-        }
         List<InvalidField> errors = new ArrayList<>();
         if (request.getHeader(HallHeaders.CLIENT_ID) != null) {
             errors.add(InvalidField.header(HallHeaders.CLIENT_ID, "is not read any more: the client is the one "
@@ -99,8 +90,8 @@ final class CommandHeadersFilter extends OncePerRequestFilter {
 
     private static String id(HttpServletRequest request, String header, List<InvalidField> errors) {
         String value = single(request, header, errors);
-        if (value != null && !ID.matcher(value).matches()) {
-            errors.add(InvalidField.header(header, ID_RULE, value));
+        if (value != null && !Ids.valid(value)) {
+            errors.add(InvalidField.header(header, Ids.RULE, value));
             return null;
         }
         return value;
@@ -113,33 +104,17 @@ final class CommandHeadersFilter extends OncePerRequestFilter {
         if (value == null) {
             return now;
         }
-        Instant occurredAt;
-        try {
-            occurredAt = OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.add(InvalidField.header(HallHeaders.OCCURRED_AT, "must be an ISO-8601 date-time with a zone "
-                    + "offset, e.g. 2026-11-28T09:30:00+08:00 or 2026-11-28T01:30:00Z", value));
+        Instant occurredAt = ExactValues.instant(value).orElse(null);
+        if (occurredAt == null) {
+            errors.add(InvalidField.header(HallHeaders.OCCURRED_AT, "must be " + ExactValues.INSTANT_RULE, value));
             return null;
         }
         ApiProperties.OccurredAt limits = properties.occurredAt();
-        if (occurredAt.isAfter(now.plus(limits.maxSkew()))) {
-            errors.add(InvalidField.header(HallHeaders.OCCURRED_AT, "lies more than " + readable(limits.maxSkew())
-                    + " in the future (server time " + now.truncatedTo(ChronoUnit.SECONDS) + ")", value));
-        } else if (occurredAt.isBefore(now.minus(limits.maxAge()))) {
-            errors.add(InvalidField.header(HallHeaders.OCCURRED_AT, "lies more than " + readable(limits.maxAge())
-                    + " in the past (server time " + now.truncatedTo(ChronoUnit.SECONDS) + ")", value));
+        String outside = TimeWindow.outside(occurredAt, now, limits.maxAge(), limits.maxSkew());
+        if (outside != null) {
+            errors.add(InvalidField.header(HallHeaders.OCCURRED_AT, outside, value));
         }
         return occurredAt;
-    }
-
-    /** 7d, 5m, 90s: the largest unit that divides the duration, as in the settings. */
-    private static String readable(Duration duration) {
-        for (ChronoUnit unit : List.of(ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES, ChronoUnit.SECONDS)) {
-            if (duration.toMillis() % unit.getDuration().toMillis() == 0) {
-                return DurationStyle.SIMPLE.print(duration, unit);
-            }
-        }
-        return DurationStyle.SIMPLE.print(duration);
     }
 
     private static Long expectedVersion(HttpServletRequest request, List<InvalidField> errors) {

@@ -3,7 +3,6 @@ package org.servicehall.platform.commandapi;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -28,11 +27,6 @@ final class CommandProblems {
                                                          + "handled; retry shortly to get its response.");
         refusal.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
         return refusal;
-    }
-
-    static ErrorResponseException payloadTooLarge(DataSize max) {
-        return refusal(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large",
-                       "A command body may have at most " + max.toBytes() + " bytes");
     }
 
     static ErrorResponseException nothingToMatch() {

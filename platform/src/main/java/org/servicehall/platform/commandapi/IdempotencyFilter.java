@@ -9,10 +9,10 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.common.AxonTransientException;
 import org.servicehall.platform.web.HallHeaders;
+import org.servicehall.platform.web.RefusedBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -58,12 +58,10 @@ final class IdempotencyFilter extends OncePerRequestFilter {
     private static final List<Integer> DECIDED_CLIENT_ERRORS = List.of(404, 409, 410, 412);
 
     private final IdempotencyStore store;
-    private final DataSize maxBodySize;
     private final HandlerExceptionResolver problems;
 
-    IdempotencyFilter(IdempotencyStore store, DataSize maxBodySize, HandlerExceptionResolver problems) {
+    IdempotencyFilter(IdempotencyStore store, HandlerExceptionResolver problems) {
         this.store = store;
-        this.maxBodySize = maxBodySize;
         this.problems = problems;
     }
 
@@ -76,9 +74,11 @@ final class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        byte[] body = request.getInputStream().readNBytes((int) maxBodySize.toBytes() + 1);
-        if (body.length > maxBodySize.toBytes()) {
-            problems.resolveException(request, response, null, CommandProblems.payloadTooLarge(maxBodySize));
+        byte[] body;
+        try {
+            body = request.getInputStream().readAllBytes(); // at most hall.api.max-body-size: see WellFormedRequests
+        } catch (RefusedBody refused) {
+            problems.resolveException(request, response, null, refused);
             return;
         }
         CommandContext context = CommandContext.of(request);

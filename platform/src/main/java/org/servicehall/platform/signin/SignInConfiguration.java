@@ -23,6 +23,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import java.time.Clock;
@@ -30,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Sign-in for a side, imported by its application class (both sides share a classpath in the launcher, each with its
@@ -103,6 +105,18 @@ public class SignInConfiguration {
     SecurityFilterChain hallSecurityFilterChain(HttpSecurity http, HallSecurity security, AccessRules rules)
             throws Exception {
         return security.filterChain(http, rules);
+    }
+
+    /**
+     * What the security chain's firewall refuses (a method outside the usual ones, a path with {@code ..}, {@code //}
+     * or an encoded slash) as an error Tomcat answers, so that {@code ProblemReportValve} writes it as problem+json
+     * with the firewall's reason: 405 for a method, as Spring MVC would answer one it does not map, else 400.
+     */
+    @Bean
+    RequestRejectedHandler rejectedRequests() {
+        Set<String> methods = Set.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT");
+        return (request, response, rejected) -> response.sendError(methods.contains(request.getMethod()) ? 400 : 405,
+                                                                   rejected.getMessage());
     }
 
     @Bean

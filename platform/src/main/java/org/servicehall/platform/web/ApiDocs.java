@@ -18,11 +18,18 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import jakarta.validation.constraints.Pattern;
+import org.servicehall.platform.values.Ids;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.ParameterCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 
+import java.lang.annotation.Annotation;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The parts of the OpenAPI documents both sides share: the title and description (per side, from {@code hall.api.*}),
@@ -59,10 +66,10 @@ public final class ApiDocs {
             components.addResponses("BadRequest", problemResponse(
                     "Invalid input: `errors` names every invalid field (body, path, query or header), says what it "
                             + "must be, and lists the allowed values of enums. Nothing was recorded.",
-                    Map.of("body", problemExample(400, "Invalid request", "staffId: must not be blank",
+                    Map.of("body", problemExample(400, "Invalid request", "staffId: " + Ids.RULE,
                                                   Map.of("errors", List.of(Map.of("field", "staffId", "in", "body",
-                                                                                  "message", "must not be blank",
-                                                                                  "rejectedValue", "")))),
+                                                                                  "message", Ids.RULE,
+                                                                                  "rejectedValue", "Guide-07 ")))),
                            "enum", problemExample(400, "Invalid request", "method: must be one of [CASH, CARD]",
                                                   Map.of("errors", List.of(Map.of(
                                                           "field", "method", "in", "body",
@@ -93,6 +100,39 @@ public final class ApiDocs {
                 exampleForIdParameters(operation);
             });
         };
+    }
+
+    /**
+     * The pattern of a constraint composed of {@code @Pattern} (the ids: {@code @StaffId}, {@code @HallId},
+     * {@code @CustomerId}) in the schema of a body field, which springdoc reads only from {@code @Pattern} itself.
+     */
+    static PropertyCustomizer composedPatterns() {
+        return (schema, type) -> {
+            String pattern = composedPattern(type.getCtxAnnotations());
+            return pattern != null && schema != null ? schema.pattern(pattern) : schema;
+        };
+    }
+
+    /** The same for a path or query parameter. */
+    static ParameterCustomizer composedParameterPatterns() {
+        return (parameter, methodParameter) -> {
+            String pattern = composedPattern(methodParameter.getParameterAnnotations());
+            if (pattern != null && parameter != null && parameter.getSchema() != null) {
+                parameter.getSchema().pattern(pattern);
+            }
+            return parameter;
+        };
+    }
+
+    private static String composedPattern(Annotation[] annotations) {
+        if (annotations == null) {
+            return null;
+        }
+        return Arrays.stream(annotations)
+                     .map(annotation -> annotation.annotationType().getAnnotation(Pattern.class))
+                     .filter(Objects::nonNull)
+                     .map(Pattern::regexp)
+                     .findFirst().orElse(null);
     }
 
     // ---------------------------------------------------------------- helpers both sides' documents use
@@ -205,7 +245,7 @@ public final class ApiDocs {
                 .addProperty("field", new StringSchema().example("staffId")
                                                         .description("a body path, or a parameter or header name"))
                 .addProperty("in", new StringSchema()._enum(List.of("body", "path", "query", "header")).example("body"))
-                .addProperty("message", new StringSchema().example("must not be blank"))
+                .addProperty("message", new StringSchema().example(Ids.RULE))
                 .addProperty("rejectedValue", new Schema<>().example("").description("the value sent, if short"))
                 .addProperty("allowedValues", new ArraySchema().items(new StringSchema())
                                                                .example(List.of("CASH", "CARD"))

@@ -13,6 +13,8 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.servicehall.api.RuleViolation;
+import org.servicehall.platform.values.ExactJson;
+import org.servicehall.platform.values.ExactValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -122,6 +124,11 @@ class Problems extends ResponseEntityExceptionHandler {
         return invalid(e.errors());
     }
 
+    @ExceptionHandler(RefusedBody.class)
+    ProblemDetail refusedBody(RefusedBody e) {
+        return e.problem();
+    }
+
     /** A fault of ours, never of the input: logged with the request's correlation id, which the client also gets. */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, WebRequest request) {
@@ -201,6 +208,10 @@ class Problems extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         Throwable cause = e.getCause();
+        RefusedBody refused = cause(e, RefusedBody.class);
+        if (refused != null) {
+            return ResponseEntity.status(refused.problem().getStatus()).body(refused.problem());
+        }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return ResponseEntity.badRequest().body(invalid(List.of(fieldError(mapping))));
         }
@@ -218,6 +229,10 @@ class Problems extends ResponseEntityExceptionHandler {
         }
         if (e instanceof ValueInstantiationException refused && refused.getCause() != null) {
             return new InvalidField(field, "body", refused.getCause().getMessage(), null, null);
+        }
+        if (e instanceof ExactJson.RefusedValue refused) {
+            return new InvalidField(field, "body", "must be " + refused.rule(), scalar(refused.getValue()),
+                                    allowedValues(refused.getTargetType()));
         }
         InputCoercionException outOfRange = cause(e, InputCoercionException.class);
         Class<?> type = outOfRange != null ? outOfRange.getTargetType()
@@ -329,10 +344,10 @@ class Problems extends ResponseEntityExceptionHandler {
             return "a number";
         }
         if (type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class) {
-            return "an ISO-8601 date-time with a zone offset, e.g. 2026-11-28T01:30:00Z";
+            return ExactValues.INSTANT_RULE;
         }
         if (type == LocalDate.class) {
-            return "a date, e.g. 2026-11-28";
+            return ExactValues.DATE_RULE;
         }
         if (type == LocalDateTime.class) {
             return "a date and time, e.g. 2026-11-28T09:30:00";
@@ -344,7 +359,7 @@ class Problems extends ResponseEntityExceptionHandler {
             return "an ISO-8601 duration, e.g. PT15M";
         }
         if (type == UUID.class) {
-            return "a UUID, e.g. 0b7e3e4a-5f1c-4d8e-9a51-2f0c6d1e8b42";
+            return ExactValues.UUID_RULE;
         }
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";

@@ -9,12 +9,13 @@ import org.servicehall.api.BusinessType;
 import org.servicehall.api.application.ApplicationStatus;
 import org.servicehall.api.application.FindApplication;
 import org.servicehall.api.application.ListApplications;
+import org.servicehall.platform.values.HallId;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.platform.web.NotFound;
 import org.servicehall.query.support.CheckedTogether;
-import org.servicehall.query.support.ReadYourWrites;
 import org.servicehall.query.support.HallTime;
 import org.servicehall.query.support.Page;
+import org.servicehall.query.support.ReadYourWrites;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.springframework.format.annotation.DateTimeFormat.ISO.DATE;
@@ -50,16 +52,17 @@ class ApplicationController {
     }
 
     @GetMapping("/{id}")
-    ApplicationProgress application(@PathVariable String id) {
-        return queries.query(new FindApplication(id), ResponseTypes.optionalInstanceOf(ApplicationProgress.class))
+    ApplicationProgress application(@PathVariable UUID id) {
+        return queries.query(new FindApplication(id.toString()),
+                             ResponseTypes.optionalInstanceOf(ApplicationProgress.class))
                       .join()
-                      .orElseThrow(() -> new NotFound("Application", id));
+                      .orElseThrow(() -> new NotFound("Application", id.toString()));
     }
 
     /** The list's parameters; without any, open applications, earliest promised date first. */
     record ListParameters(
             @Parameter(description = "default: the open ones") ApplicationStatus status,
-            @Parameter(description = "a hall's id", example = "dalian-01") String hall,
+            @Parameter(description = "a hall's id", example = "dalian-01") @HallId String hall,
             @Parameter(description = "a business application type") BusinessType type,
             @Parameter(description = "first day of the archive (with a final status), the hall's local date; "
                     + "default: 29 days before 'to'", example = "2026-11-01") @DateTimeFormat(iso = DATE)

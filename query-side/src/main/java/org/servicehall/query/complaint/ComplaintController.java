@@ -12,26 +12,28 @@ import org.servicehall.api.complaint.DeadlineStanding;
 import org.servicehall.api.complaint.FindComplaint;
 import org.servicehall.api.complaint.FindComplaintBoard;
 import org.servicehall.api.complaint.ListComplaints;
+import org.servicehall.platform.values.HallId;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.platform.web.NotFound;
 import org.servicehall.query.support.CheckedTogether;
-import org.servicehall.query.support.ReadYourWrites;
-import org.servicehall.query.support.ServerSentEvents;
 import org.servicehall.query.support.HallTime;
 import org.servicehall.query.support.Page;
+import org.servicehall.query.support.ReadYourWrites;
+import org.servicehall.query.support.ServerSentEvents;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import static org.springframework.format.annotation.DateTimeFormat.ISO.DATE;
 
@@ -50,7 +52,7 @@ class ComplaintController {
 
     /** Which board. */
     record BoardParameters(@Parameter(description = "a hall's id; default: the board of all halls",
-                                      example = "dalian-01") String hall) {
+                                      example = "dalian-01") @HallId String hall) {
     }
 
     @Operation(summary = "The complaint board: every open complaint (of one hall, or of all), nearest due limit first")
@@ -68,10 +70,11 @@ class ComplaintController {
     }
 
     @GetMapping("/{id}")
-    ComplaintFollowUp complaint(@PathVariable String id) {
-        return queries.query(new FindComplaint(id), ResponseTypes.optionalInstanceOf(ComplaintFollowUp.class))
+    ComplaintFollowUp complaint(@PathVariable UUID id) {
+        return queries.query(new FindComplaint(id.toString()),
+                             ResponseTypes.optionalInstanceOf(ComplaintFollowUp.class))
                       .join()
-                      .orElseThrow(() -> new NotFound("Complaint", id));
+                      .orElseThrow(() -> new NotFound("Complaint", id.toString()));
     }
 
     /** The list's parameters; without any, the board: open complaints, nearest due limit first. */
@@ -79,7 +82,7 @@ class ComplaintController {
             @Parameter(description = "default: the open ones") ComplaintStatus status,
             @Parameter(name = "class") @BindParam("class") ComplaintClass complaintClass,
             @Parameter(description = "the department a complaint is with", example = "metering") String department,
-            @Parameter(description = "a hall's id", example = "dalian-01") String hall,
+            @Parameter(description = "a hall's id", example = "dalian-01") @HallId String hall,
             @Parameter(description = "how the limit stands") DeadlineStanding deadline,
             @Parameter(description = "first day of the archive (with status CLOSED), the hall's local date; "
                     + "default: 29 days before 'to'", example = "2026-11-01") @DateTimeFormat(iso = DATE)

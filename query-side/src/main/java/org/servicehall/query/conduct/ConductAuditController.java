@@ -9,8 +9,10 @@ import jakarta.validation.constraints.NotNull;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.servicehall.api.conduct.FindConductFindings;
-import org.servicehall.api.conduct.FindConductReport;
 import org.servicehall.api.conduct.FindConductReport.ReportGrouping;
+import org.servicehall.api.conduct.FindConductReport;
+import org.servicehall.platform.values.HallId;
+import org.servicehall.platform.values.StaffId;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.query.support.CheckedTogether;
 import org.servicehall.query.support.HallTime;
@@ -62,7 +64,8 @@ class ConductAuditController {
 
     /** Findings of which hall, days, rule and staff member. */
     record FindingsParameters(
-            @Parameter(description = "the hall", example = "dalian-01") @NotNull(message = "is required") String hall,
+            @Parameter(description = "the hall", example = "dalian-01") @NotNull(message = "is required")
+            @HallId String hall,
             @Parameter(description = "first local day, in the hall's zone", example = "2026-11-01")
             @NotNull(message = REQUIRED_DAY) @DateTimeFormat(iso = DATE) LocalDate from,
             @Parameter(description = "last local day (inclusive), at most " + MAX_DAYS + " days after from",
@@ -71,7 +74,7 @@ class ConductAuditController {
             @Parameter(description = "only this rule (an enabled rule's id, see /api/audit/rules)",
                        example = "belongings-reminder", schema = @Schema(type = "string")) ConductRule rule,
             @Parameter(description = "only findings this staff member is responsible for", example = "clerk-02")
-            String staff,
+            @StaffId String staff,
             @Parameter(description = "page number from 0", example = "0") @Min(0) Integer page,
             @Parameter(description = "findings per page, 1 to " + MAX_PAGE_SIZE, example = "50") @Min(1)
             @Max(MAX_PAGE_SIZE) Integer size) implements CheckedTogether {
@@ -99,7 +102,8 @@ class ConductAuditController {
 
     /** Rates of which hall and days, by what. */
     record ReportParameters(
-            @Parameter(description = "the hall", example = "dalian-01") @NotNull(message = "is required") String hall,
+            @Parameter(description = "the hall", example = "dalian-01") @NotNull(message = "is required")
+            @HallId String hall,
             @Parameter(description = "first local day, in the hall's zone", example = "2026-11-01")
             @NotNull(message = REQUIRED_DAY) @DateTimeFormat(iso = DATE) LocalDate from,
             @Parameter(description = "last local day (inclusive), at most " + MAX_DAYS + " days after from",

@@ -8,12 +8,13 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.servicehall.api.consultation.FindWorkOrder;
 import org.servicehall.api.consultation.ListWorkOrders;
 import org.servicehall.api.consultation.WorkOrderStatus;
+import org.servicehall.platform.values.HallId;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.platform.web.NotFound;
 import org.servicehall.query.support.CheckedTogether;
-import org.servicehall.query.support.ReadYourWrites;
 import org.servicehall.query.support.HallTime;
 import org.servicehall.query.support.Page;
+import org.servicehall.query.support.ReadYourWrites;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import static org.springframework.format.annotation.DateTimeFormat.ISO.DATE;
 
@@ -38,17 +40,17 @@ class WorkOrderController {
     }
 
     @GetMapping("/{id}")
-    WorkOrderSummary workOrder(@PathVariable String id) {
-        return queries.query(new FindWorkOrder(id), ResponseTypes.optionalInstanceOf(WorkOrderSummary.class))
+    WorkOrderSummary workOrder(@PathVariable UUID id) {
+        return queries.query(new FindWorkOrder(id.toString()), ResponseTypes.optionalInstanceOf(WorkOrderSummary.class))
                       .join()
-                      .orElseThrow(() -> new NotFound("Work order", id));
+                      .orElseThrow(() -> new NotFound("Work order", id.toString()));
     }
 
     /** The list's parameters; without any, open orders, nearest due first. */
     record ListParameters(
             @Parameter(description = "default: OPEN") WorkOrderStatus status,
             @Parameter(description = "the department an order is with", example = "metering") String department,
-            @Parameter(description = "a hall's id", example = "dalian-01") String hall,
+            @Parameter(description = "a hall's id", example = "dalian-01") @HallId String hall,
             @Parameter(description = "true: only overdue orders; false: only orders not overdue") Boolean overdue,
             @Parameter(description = "first day of the archive (with status COMPLETED), the hall's local date; "
                     + "default: 29 days before 'to'", example = "2026-11-01") @DateTimeFormat(iso = DATE)

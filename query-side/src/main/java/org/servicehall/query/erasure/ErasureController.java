@@ -3,6 +3,7 @@ package org.servicehall.query.erasure;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.servicehall.platform.values.CustomerId;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,7 +26,7 @@ class ErasureController {
     }
 
     @PostMapping(path = "/{customerId}/erasure", consumes = "application/json")
-    Erasure erase(@PathVariable String customerId, @Valid @RequestBody ErasureRequest request) {
+    Erasure erase(@PathVariable @CustomerId String customerId, @Valid @RequestBody ErasureRequest request) {
         return erasures.erase(customerId, request.reason());
     }
 }

@@ -8,6 +8,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.servicehall.api.figures.FigureGrouping;
 import org.servicehall.api.figures.FindServiceFigures;
+import org.servicehall.platform.values.HallId;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.query.support.CheckedTogether;
 import org.servicehall.query.support.HallTime;
@@ -44,7 +45,7 @@ class FiguresController {
     /** Which hall, which days, which rows. */
     record FiguresParameters(
             @Parameter(description = "the hall's id", example = "dalian-01")
-            @NotNull(message = "is required: the id of the hall") String hall,
+            @NotNull(message = "is required: the id of the hall") @HallId String hall,
             @Parameter(description = "first day (yyyy-MM-dd, the hall's local date)", example = "2026-11-23")
             @NotNull(message = "is required: a date (yyyy-MM-dd), e.g. 2026-11-28") @DateTimeFormat(iso = DATE)
             LocalDate from,

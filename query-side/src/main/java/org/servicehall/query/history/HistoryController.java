@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Min;
 import org.bson.Document;
 import org.servicehall.platform.eventstore.EventHistory.StoredEvent;
+import org.servicehall.platform.values.HallId;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.platform.web.NotFound;
 import org.servicehall.query.support.CheckedTogether;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -48,7 +50,6 @@ class HistoryController {
     private static final String INSTANT = "must be an ISO-8601 instant, e.g. 2026-11-28T00:00:00Z or "
             + "2026-11-28T08:00:00+08:00";
     /** As ids are everywhere in the API (hall ids included). */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,64}");
     private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,127}");
     private static final Comparator<StoredEvent> RECORDED_ORDER =
             Comparator.comparingLong(StoredEvent::globalPosition).thenComparingInt(StoredEvent::commitOffset);
@@ -82,8 +83,9 @@ class HistoryController {
     AggregateHistory aggregate(
             @Parameter(description = "visits, consultations, applications, payments, complaints or shifts",
                     example = "payments") @PathVariable String aggregateType,
-            @Parameter(example = "6f1c2a3b-0d4e-4f5a-8b6c-7d8e9f0a1b2c") @PathVariable String id,
+            @Parameter(example = "6f1c2a3b-0d4e-4f5a-8b6c-7d8e9f0a1b2c") @PathVariable("id") UUID aggregateId,
             @ParameterObject Cut cut) {
+        String id = aggregateId.toString();
         AggregateKind kind = AggregateKind.named(aggregateType, "aggregateType", "path");
         List<StoredEvent> stream = events.stream(kind, id);
         if (stream.isEmpty()) {
@@ -117,7 +119,8 @@ class HistoryController {
             examples = @ExampleObject(name = "visit", value = VISIT_EXAMPLE)))
     @ReadYourWrites(VisitMembersProjection.PROCESSING_GROUP)
     @GetMapping("/visits/{id}/all")
-    VisitHistory visit(@Parameter(example = "0b7e3e4a-5f1c-4d8e-9a51-2f0c6d1e8b42") @PathVariable String id) {
+    VisitHistory visit(@Parameter(example = "0b7e3e4a-5f1c-4d8e-9a51-2f0c6d1e8b42") @PathVariable("id") UUID visitId) {
+        String id = visitId.toString();
         List<StoredEvent> visit = events.stream(AggregateKind.VISITS, id);
         if (visit.isEmpty()) {
             throw new NotFound(AggregateKind.VISITS.storedType(), id);
@@ -187,7 +190,7 @@ class HistoryController {
                     required = true) Instant from,
             @Parameter(description = "the end (exclusive), ISO-8601", example = "2026-11-29T00:00:00Z",
                     required = true) Instant to,
-            @Parameter(description = "a hall id (repeatable)", example = "[\"dalian-01\"]") List<String> hall,
+            @Parameter(description = "a hall id (repeatable)", example = "[\"dalian-01\"]") List<@HallId String> hall,
             @Parameter(description = "an aggregate type (repeatable): visits, consultations, applications, "
                     + "payments, complaints or shifts", example = "[\"payments\"]") List<String> aggregateType,
             @Parameter(description = "an event type's simple name (repeatable)", example = "[\"FeeCollected\"]")
@@ -220,7 +223,6 @@ class HistoryController {
             }
             aggregateType.stream().filter(resource -> AggregateKind.ofResource(resource).isEmpty())
                          .forEach(resource -> errors.add(AggregateKind.invalid(resource, "aggregateType", "query")));
-            check(hall, "hall", ID, "must be a hall id: 1 to 64 of A-Za-z0-9._:@-", errors);
             check(eventType, "eventType", EVENT_TYPE, "must be an event type's simple name, e.g. FeeCollected",
                   errors);
             return errors;
@@ -279,7 +281,7 @@ class HistoryController {
                "payload": {"paymentId": "6f1c2a3b-0d4e-4f5a-8b6c-7d8e9f0a1b2c",
                            "visitId": "0b7e3e4a-5f1c-4d8e-9a51-2f0c6d1e8b42", "hallId": "dalian-01",
                            "staffId": "cashier-05", "kind": "ELECTRICITY_BILL", "amountFen": 12345,
-                           "customerId": "C-0101234567", "accountNumber": "0101234567"},
+                           "customerId": "c-0101234567", "accountNumber": "0101234567"},
                "metadata": {"staffId": "cashier-05", "hallId": "dalian-01", "clientId": "counter-terminal-3",
                             "correlationId": "9c8b7a6f-...", "occurredAt": "2026-11-28T01:10:00Z",
                             "causationId": "...", "traceId": "..."},

@@ -8,6 +8,8 @@ import org.servicehall.api.payment.FindPayment;
 import org.servicehall.api.payment.FindShift;
 import org.servicehall.api.payment.ListPayments;
 import org.servicehall.api.payment.ListTills;
+import org.servicehall.platform.values.HallId;
+import org.servicehall.platform.values.StaffId;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.platform.web.NotFound;
 import org.servicehall.query.support.CheckedTogether;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import static org.springframework.format.annotation.DateTimeFormat.ISO.DATE;
 
@@ -41,8 +44,9 @@ class PaymentController {
             @Parameter(description = "the hall's local date; default: the hall's today", example = "2026-11-28")
             @DateTimeFormat(iso = DATE) LocalDate day,
             @Parameter(description = "a cashier's staff id; required without 'hall'", example = "cashier-01")
-            String cashier,
-            @Parameter(description = "a hall's id; required without 'cashier'", example = "dalian-01") String hall)
+            @StaffId String cashier,
+            @Parameter(description = "a hall's id; required without 'cashier'", example = "dalian-01")
+            @HallId String hall)
             implements CheckedTogether {
 
         @Override
@@ -61,23 +65,23 @@ class PaymentController {
     }
 
     @GetMapping("/payments/{id}")
-    PaymentDetails payment(@PathVariable String id) {
-        return queries.query(new FindPayment(id), ResponseTypes.optionalInstanceOf(PaymentDetails.class))
+    PaymentDetails payment(@PathVariable UUID id) {
+        return queries.query(new FindPayment(id.toString()), ResponseTypes.optionalInstanceOf(PaymentDetails.class))
                       .join()
-                      .orElseThrow(() -> new NotFound("Payment", id));
+                      .orElseThrow(() -> new NotFound("Payment", id.toString()));
     }
 
     @GetMapping("/shifts/{id}")
-    Till shift(@PathVariable String id) {
-        return queries.query(new FindShift(id), ResponseTypes.optionalInstanceOf(Till.class))
+    Till shift(@PathVariable UUID id) {
+        return queries.query(new FindShift(id.toString()), ResponseTypes.optionalInstanceOf(Till.class))
                       .join()
-                      .orElseThrow(() -> new NotFound("Shift", id));
+                      .orElseThrow(() -> new NotFound("Shift", id.toString()));
     }
 
     /** Whose till on which day. */
     record TillParameters(
             @Parameter(description = "the cashier's staff id", example = "cashier-01") @NotNull(message = "is required")
-            String cashier,
+            @StaffId String cashier,
             @Parameter(description = "the hall's local date; default: the hall's today", example = "2026-11-28")
             @DateTimeFormat(iso = DATE) LocalDate day) {
     }

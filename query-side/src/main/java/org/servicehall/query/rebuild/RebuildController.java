@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** Rebuilds of views from the event store, for administrators. */
 @RestController
@@ -72,8 +73,9 @@ class RebuildController {
 
     @Operation(summary = "A rebuild: its status and progress (events done and total, rate, time left)")
     @GetMapping("/{id}")
-    Rebuild rebuild(@PathVariable String id) {
-        return rebuilds.find(id).map(RebuildDocument::toApi).orElseThrow(() -> new NotFound("Rebuild", id));
+    Rebuild rebuild(@PathVariable UUID id) {
+        return rebuilds.find(id.toString()).map(RebuildDocument::toApi)
+                       .orElseThrow(() -> new NotFound("Rebuild", id.toString()));
     }
 
     @Operation(summary = "The most recent rebuilds, most recent first")

@@ -6,12 +6,10 @@ import org.servicehall.platform.web.InvalidField;
 import org.servicehall.platform.web.InvalidInput;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.BeanUtils;
-import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Conventions;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
-import org.springframework.format.FormatterRegistry;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.DataBinder;
@@ -41,16 +39,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How the query side reads query parameters: an endpoint takes them as one record, annotated {@code @ParameterObject}
  * (springdoc documents each component as a query parameter, with the {@code @Parameter} on it), which Spring binds
- * through its constructor from the query string alone (not from headers, as Spring would too). Enum values convert as
- * Spring Boot binds its own properties, in any case and with dashes too ({@code deadline=at-risk} is
- * {@code AT_RISK}); a blank value is an absent one. Everything wrong is one 400 naming each parameter, in the order the
- * record declares them: a parameter the endpoint does not take (a typo would otherwise silently widen a board or a
- * search), one given twice, a value that does not convert (with the allowed values of an enum), a Bean Validation
- * constraint on a component (always checked, {@code @Valid} or not), and the record's {@link CheckedTogether} rules.
+ * through its constructor from the query string alone (not from headers, as Spring would too). Values convert in
+ * their one exact form ({@code ExactParameters}: enum values in any case and with dashes too, {@code deadline=at-risk}
+ * is {@code AT_RISK}); an empty value is an absent one, and nothing is trimmed. Everything wrong is one 400 naming
+ * each parameter, in the order the record declares them: a parameter the endpoint does not take (a typo would
+ * otherwise silently widen a board or a search), one given twice, a value that does not convert (with the allowed
+ * values of an enum), a Bean Validation constraint on a component (always checked, {@code @Valid} or not), and the
+ * record's {@link CheckedTogether} rules.
  */
 @Configuration
 class QueryParameters implements WebMvcConfigurer {
@@ -59,11 +59,6 @@ class QueryParameters implements WebMvcConfigurer {
 
     QueryParameters(HallTime time) {
         this.time = time;
-    }
-
-    @Override
-    public void addFormatters(FormatterRegistry registry) {
-        ApplicationConversionService.addApplicationConverters(registry);
     }
 
     @Override
@@ -171,7 +166,7 @@ class QueryParameters implements WebMvcConfigurer {
             if (target != null) {
                 BindingResult validation = new BeanPropertyBindingResult(target, name);
                 binder.getValidatorsToApply().forEach(validator -> validator.validate(target, validation));
-                errors.addAll(validation.getFieldErrors());
+                validation.getFieldErrors().forEach(error -> errors.add(ofParameter(error)));
                 if (target instanceof CheckedTogether rules) {
                     rules.invalidTogether(time).forEach(invalid -> errors.add(error(name, invalid)));
                 }
@@ -191,6 +186,15 @@ class QueryParameters implements WebMvcConfigurer {
             throw new MethodArgumentNotValidException(parameter, result);
         }
 
+        /** An error about one value of a repeated parameter ({@code hall[1]}) is about the parameter ({@code hall}). */
+        private static FieldError ofParameter(FieldError error) {
+            int index = error.getField().indexOf('[');
+            return index < 0 ? error : new FieldError(error.getObjectName(), error.getField().substring(0, index),
+                                                      error.getRejectedValue(), error.isBindingFailure(),
+                                                      error.getCodes(), error.getArguments(),
+                                                      error.getDefaultMessage());
+        }
+
         /** An error Problems renders as it is. */
         private static FieldError error(String objectName, InvalidField invalid) {
             FieldError error = new FieldError(objectName, invalid.field(), invalid.message());
@@ -199,7 +203,7 @@ class QueryParameters implements WebMvcConfigurer {
         }
     }
 
-    /** The values of the query string: trimmed, blank as absent, none for a parameter already refused. */
+    /** The values of the query string as sent, empty as absent, none for a parameter already refused. */
     private record QueryString(Map<String, String[]> parameters, Set<String> refused)
             implements DataBinder.ValueResolver {
 
@@ -209,13 +213,14 @@ class QueryParameters implements WebMvcConfigurer {
             if (values == null) {
                 return null;
             }
-            List<String> given = Arrays.stream(values).map(String::trim).filter(value -> !value.isEmpty()).toList();
+            List<String> given = Arrays.stream(values).filter(value -> !value.isEmpty()).toList();
             return given.isEmpty() ? null : given.size() == 1 ? given.get(0) : given.toArray(String[]::new);
         }
 
+        /** Only these: the binder reads more into some names ({@code eventType[$gt]} as an index of a list). */
         @Override
         public Set<String> getNames() {
-            return parameters.keySet();
+            return parameters.keySet().stream().filter(name -> !refused.contains(name)).collect(Collectors.toSet());
         }
     }
 }

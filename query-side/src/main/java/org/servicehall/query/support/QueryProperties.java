@@ -10,13 +10,17 @@ import java.time.Duration;
  *
  * @param awaitTimeout how long a read with {@code X-Await-Position} waits for its views before it answers anyway
  *                     (with {@code X-View-Behind: true})
+ * @param awaitLimit   how many reads of this instance may wait at once (each holds a worker thread); beyond, a read
+ *                     answers at once
+ * @param awaitLimitPerCaller how many of those one caller may have (the user signed in, else the remote address)
  * @param sse          live updates over Server-Sent Events
  * @param generationCacheTtl how long an instance goes on using the generations of views it read last (see
  *                     {@link ViewGenerations}): after a rebuild makes a new generation active, reads and live
  *                     processors of other instances move to it within this time
  */
 @ConfigurationProperties("hall.query")
-public record QueryProperties(@DefaultValue("5s") Duration awaitTimeout, @DefaultValue Sse sse,
+public record QueryProperties(@DefaultValue("5s") Duration awaitTimeout, @DefaultValue("50") int awaitLimit,
+                              @DefaultValue("5") int awaitLimitPerCaller, @DefaultValue Sse sse,
                               @DefaultValue("2s") Duration generationCacheTtl) {
 
     /**

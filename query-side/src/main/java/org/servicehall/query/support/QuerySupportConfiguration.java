@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.QueryParameter;
+import org.servicehall.platform.eventstore.SequencedEventStorageEngine;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,16 +25,19 @@ import java.util.List;
 class QuerySupportConfiguration implements WebMvcConfigurer {
 
     private final ViewPositions positions;
+    private final SequencedEventStorageEngine eventStore;
     private final QueryProperties properties;
 
-    QuerySupportConfiguration(ViewPositions positions, QueryProperties properties) {
+    QuerySupportConfiguration(ViewPositions positions, SequencedEventStorageEngine eventStore,
+                              QueryProperties properties) {
         this.positions = positions;
+        this.eventStore = eventStore;
         this.properties = properties;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AwaitPositionInterceptor(positions, properties.awaitTimeout()));
+        registry.addInterceptor(new AwaitPositionInterceptor(positions, eventStore::reservedPosition, properties));
     }
 
     /** Documents the wait on every {@link ReadYourWrites} endpoint of the OpenAPI document. */
@@ -47,7 +51,8 @@ class QuerySupportConfiguration implements WebMvcConfigurer {
                 return operation;
             }
             String wait = "Wait, at most hall.query.await-timeout, until the views show the change made at this "
-                    + "global position (the X-Event-Position a command answered with)";
+                    + "global position (the X-Event-Position a command answered with); a position beyond the event "
+                    + "store's last is a 400";
             operation.addParametersItem(new HeaderParameter().name(AwaitPositionInterceptor.HEADER)
                                                              .description(wait)
                                                              .schema(new IntegerSchema().format("int64").minimum(

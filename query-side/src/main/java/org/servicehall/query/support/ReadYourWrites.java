@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
  * processing groups. A request to it may carry {@code X-Await-Position: <n>} (or {@code ?awaitPosition=<n>}), the
  * {@code X-Event-Position} a command returned: it then waits, at most {@code hall.query.await-timeout}, until those
  * groups have handled position {@code n} (see {@link ViewPositions}), and answers with {@code X-View-Behind: false},
- * or, when the time is up, answers anyway with {@code X-View-Behind: true}. A malformed position is a 400.
+ * or, when the time is up, answers anyway with {@code X-View-Behind: true}. A malformed position is a 400, and so is
+ * one beyond the event store's head; how many reads wait at once is bounded (see {@link AwaitPositionInterceptor}).
  * <pre>
  * &#64;ReadYourWrites("complaints")
  * &#64;GetMapping("/api/complaints/{id}")

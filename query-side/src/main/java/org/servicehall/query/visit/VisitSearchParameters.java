@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotEmpty;
 import org.servicehall.api.BusinessType;
 import org.servicehall.api.visit.SearchVisits;
 import org.servicehall.api.visit.VisitOutcome;
+import org.servicehall.platform.values.HallId;
+import org.servicehall.platform.values.StaffId;
 import org.servicehall.platform.web.InvalidField;
 import org.servicehall.query.support.CheckedTogether;
 import org.servicehall.query.support.HallTime;
@@ -27,13 +29,13 @@ import static org.springframework.format.annotation.DateTimeFormat.ISO.DATE;
 record VisitSearchParameters(
         @Parameter(description = "hall id; repeat it or separate ids by commas for several halls", required = true,
                    example = "[\"dalian-01\"]") @NotEmpty(message = "is required: one or more hall ids")
-        List<String> hall,
+        List<@HallId String> hall,
         @Parameter(description = "first day (yyyy-MM-dd, the hall's local date), default: today at the (first) hall, "
                 + "or 'to' if given", example = "2026-11-28") @DateTimeFormat(iso = DATE) LocalDate from,
         @Parameter(description = "last day, inclusive, at most " + VisitSearchParameters.MAX_DAYS + " days after "
                 + "'from'; default: 'from'", example = "2026-11-30") @DateTimeFormat(iso = DATE) LocalDate to,
         @Parameter(description = "a BusinessType the visit was about") BusinessType businessType,
-        @Parameter(description = "a staff id that acted during the visit", example = "clerk-02") String staff,
+        @Parameter(description = "a staff id that acted during the visit", example = "clerk-02") @StaffId String staff,
         @Parameter(description = "a VisitOutcome") VisitOutcome outcome,
         @Parameter(description = "least waiting time in whole minutes; visits that did not wait do not match",
                    example = "15") @Min(0) Integer minWait,
@@ -59,7 +61,7 @@ record VisitSearchParameters(
 
     VisitSearchParameters {
         hall = hall == null ? List.of() : hall.stream().flatMap(value -> Arrays.stream(value.split(",")))
-                                              .map(String::trim).filter(id -> !id.isEmpty()).distinct().toList();
+                                              .filter(id -> !id.isEmpty()).distinct().toList();
         sort = sort != null ? sort : "arrivedAt";
         page = page != null ? page : 0;
         size = size != null ? size : DEFAULT_SIZE;
@@ -96,11 +98,11 @@ record VisitSearchParameters(
     }
 
     private SearchVisits.Order order() {
-        return ORDERS.get(sort.split(",", -1)[0].trim());
+        return ORDERS.get(sort.split(",", -1)[0]);
     }
 
     private String direction() {
         String[] sortParts = sort.split(",", -1);
-        return sortParts.length == 2 ? sortParts[1].trim() : "asc";
+        return sortParts.length == 2 ? sortParts[1] : "asc";
     }
 }

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import java.util.UUID;
+
 @RestController
 @RequestMapping(path = "/api/visits", produces = MediaType.APPLICATION_JSON_VALUE)
 @ReadYourWrites(VisitTimelineProjection.PROCESSING_GROUP)
@@ -31,17 +33,18 @@ class VisitTimelineController {
     @Operation(summary = "A visit's timeline: every event of the visit and of everything opened during it, in order, "
             + "with the visit's figures")
     @GetMapping("/{id}/timeline")
-    VisitTimeline timeline(@PathVariable String id) {
-        return queries.query(new FindVisitTimeline(id), ResponseTypes.optionalInstanceOf(VisitTimeline.class))
+    VisitTimeline timeline(@PathVariable UUID id) {
+        return queries.query(new FindVisitTimeline(id.toString()),
+                             ResponseTypes.optionalInstanceOf(VisitTimeline.class))
                       .join()
-                      .orElseThrow(() -> new NotFound("Visit", id));
+                      .orElseThrow(() -> new NotFound("Visit", id.toString()));
     }
 
     @Operation(summary = "Follow a visit's timeline live (Server-Sent Events): event 'initial' with the timeline, "
             + "then event 'update' with the whole timeline after each change")
     @GetMapping(path = "/{id}/timeline", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    ResponseEntity<SseEmitter> follow(@PathVariable String id) {
-        return events.stream(new FindVisitTimeline(id), ResponseTypes.optionalInstanceOf(VisitTimeline.class),
-                             VisitTimeline.class, () -> new NotFound("Visit", id));
+    ResponseEntity<SseEmitter> follow(@PathVariable UUID id) {
+        return events.stream(new FindVisitTimeline(id.toString()), ResponseTypes.optionalInstanceOf(VisitTimeline.class),
+                             VisitTimeline.class, () -> new NotFound("Visit", id.toString()));
     }
 }

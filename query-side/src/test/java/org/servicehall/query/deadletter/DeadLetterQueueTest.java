@@ -17,6 +17,7 @@ import org.servicehall.api.complaint.ComplaintRegistered;
 import org.servicehall.api.complaint.FollowUpRecorded;
 import org.servicehall.query.HallClient;
 import org.servicehall.query.QuerySideTest;
+import org.servicehall.query.TestIds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +46,12 @@ import static org.awaitility.Awaitility.await;
 @Import(DeadLetterQueueTest.BrokenHandler.class)
 class DeadLetterQueueTest {
 
+    private static final String POISON_1 = TestIds.id("poison-1");
+    private static final String POISON_2 = TestIds.id("poison-2");
+    private static final String POISON_3 = TestIds.id("poison-3");
+    private static final String HEALTHY_1 = TestIds.id("healthy-1");
+    private static final Set<String> POISONED = Set.of(POISON_1, POISON_2, POISON_3);
+
     /** Stands for a bug in the complaints view that a fix removes: it throws on acknowledgements of some complaints. */
     @TestConfiguration
     @ProcessingGroup("complaints")
@@ -52,7 +60,7 @@ class DeadLetterQueueTest {
 
         @EventHandler
         void on(ComplaintAcknowledged event) {
-            if (broken.get() && event.complaintId().startsWith("poison")) {
+            if (broken.get() && POISONED.contains(event.complaintId())) {
                 throw new IllegalStateException("cannot handle " + event.complaintId());
             }
         }
@@ -121,26 +129,26 @@ class DeadLetterQueueTest {
 
     @Test
     void aPoisonEventIsParkedWithItsSequenceTheViewGoesOnAndARetryAfterTheFixAppliesIt() {
-        register("poison-1");
-        publish("poison-1", 1, new ComplaintAcknowledged("poison-1", "clerk-2"));
-        publish("poison-1", 2, new ComplaintAssigned("poison-1", "supervisor-1", "metering", "handler-9"));
-        register("healthy-1");
-        publish("healthy-1", 1, new ComplaintAcknowledged("healthy-1", "clerk-2"));
-        publish("healthy-1", 2, new ComplaintAssigned("healthy-1", "supervisor-1", "metering", "handler-9"));
+        register(POISON_1);
+        publish(POISON_1, 1, new ComplaintAcknowledged(POISON_1, "clerk-2"));
+        publish(POISON_1, 2, new ComplaintAssigned(POISON_1, "supervisor-1", "metering", "handler-9"));
+        register(HEALTHY_1);
+        publish(HEALTHY_1, 1, new ComplaintAcknowledged(HEALTHY_1, "clerk-2"));
+        publish(HEALTHY_1, 2, new ComplaintAssigned(HEALTHY_1, "supervisor-1", "metering", "handler-9"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.getForEntity("/api/complaints/healthy-1", Map.class)
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.getForEntity("/api/complaints/" + HEALTHY_1, Map.class)
                                                                .getStatusCode().is2xxSuccessful()
-                && "ASSIGNED".equals(complaint("healthy-1").get("status")));
+                && "ASSIGNED".equals(complaint(HEALTHY_1).get("status")));
         await().atMost(Duration.ofSeconds(30)).until(() -> !sequences("complaints").isEmpty()
                 && letters(sequences("complaints").get(0)).size() == 2);
 
-        assertThat(complaint("poison-1").get("handlerId")).isNull();
+        assertThat(complaint(POISON_1).get("handlerId")).isNull();
         Map<String, Object> sequence = sequences("complaints").get(0);
-        assertThat(sequence.get("sequence")).isEqualTo("poison-1");
+        assertThat(sequence.get("sequence")).isEqualTo(POISON_1);
         List<Map<String, Object>> letters = letters(sequence);
         assertThat(letters).extracting(letter -> letter.get("eventType"))
                            .containsExactly("ComplaintAcknowledged", "ComplaintAssigned");
-        assertThat(letters.get(0).get("causeMessage")).isEqualTo("cannot handle poison-1");
+        assertThat(letters.get(0).get("causeMessage")).isEqualTo("cannot handle " + POISON_1);
         assertThat(letters.get(0).get("causeType")).isEqualTo(IllegalStateException.class.getName());
         assertThat(letters.get(0).get("failures")).isEqualTo(1);
         assertThat(letters.get(0).get("aggregateSequence")).isEqualTo(1);
@@ -149,47 +157,47 @@ class DeadLetterQueueTest {
         assertThat(deadLetters("complaints").get(0).get("size")).isEqualTo(2);
 
         Map<?, ?> inVain = retry("complaints", null);
-        assertThat(inVain.get("failed")).isEqualTo(List.of("poison-1"));
+        assertThat(inVain.get("failed")).isEqualTo(List.of(POISON_1));
         assertThat(inVain.get("succeeded")).isEqualTo(List.of());
         assertThat(letters(sequences("complaints").get(0)).get(0).get("failures")).isEqualTo(2);
 
         handler.broken.set(false);
-        Map<?, ?> fixed = retry("complaints", "poison-1");
+        Map<?, ?> fixed = retry("complaints", POISON_1);
 
-        assertThat(fixed.get("succeeded")).isEqualTo(List.of("poison-1"));
+        assertThat(fixed.get("succeeded")).isEqualTo(List.of(POISON_1));
         assertThat(sequences("complaints")).isEmpty();
-        assertThat(complaint("poison-1").get("status")).isEqualTo("ASSIGNED");
-        assertThat(complaint("poison-1").get("handlerId")).isEqualTo("handler-9");
+        assertThat(complaint(POISON_1).get("status")).isEqualTo("ASSIGNED");
+        assertThat(complaint(POISON_1).get("handlerId")).isEqualTo("handler-9");
 
-        publish("poison-1", 3, new FollowUpRecorded("poison-1", "handler-9", "customer-1", "called"));
+        publish(POISON_1, 3, new FollowUpRecorded(POISON_1, "handler-9", "customer-1", "called"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                (List<?>) complaint("poison-1").get("history")).hasSize(4));
+                (List<?>) complaint(POISON_1).get("history")).hasSize(4));
     }
 
     @Test
     void evictingGivesUpOnTheParkedEventsAndTheAggregatesNewEventsFlowAgain() {
-        register("poison-2");
-        publish("poison-2", 1, new ComplaintAcknowledged("poison-2", "clerk-2"));
+        register(POISON_2);
+        publish(POISON_2, 1, new ComplaintAcknowledged(POISON_2, "clerk-2"));
         await().atMost(Duration.ofSeconds(30)).until(() -> sequences("complaints").stream().anyMatch(
-                sequence -> "poison-2".equals(sequence.get("sequence"))));
+                sequence -> POISON_2.equals(sequence.get("sequence"))));
 
-        ResponseEntity<Map> evicted = admin().exchange("/api/admin/dead-letters/complaints/poison-2",
+        ResponseEntity<Map> evicted = admin().exchange("/api/admin/dead-letters/complaints/" + POISON_2,
                                                     HttpMethod.DELETE, null, Map.class);
 
         assertThat(evicted.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(evicted.getBody().get("evicted")).isEqualTo(1);
-        assertThat(sequences("complaints")).noneMatch(sequence -> "poison-2".equals(sequence.get("sequence")));
-        publish("poison-2", 2, new ComplaintAssigned("poison-2", "supervisor-1", "metering", "handler-9"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> "handler-9".equals(complaint("poison-2").get("handlerId")));
+        assertThat(sequences("complaints")).noneMatch(sequence -> POISON_2.equals(sequence.get("sequence")));
+        publish(POISON_2, 2, new ComplaintAssigned(POISON_2, "supervisor-1", "metering", "handler-9"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "handler-9".equals(complaint(POISON_2).get("handlerId")));
     }
 
     @Test
     void aResetOfTheGroupEmptiesItsQueueAndTheReplayRebuildsTheWholeView() {
-        register("poison-3");
-        publish("poison-3", 1, new ComplaintAcknowledged("poison-3", "clerk-2"));
-        publish("poison-3", 2, new ComplaintAssigned("poison-3", "supervisor-1", "metering", "handler-9"));
+        register(POISON_3);
+        publish(POISON_3, 1, new ComplaintAcknowledged(POISON_3, "clerk-2"));
+        publish(POISON_3, 2, new ComplaintAssigned(POISON_3, "supervisor-1", "metering", "handler-9"));
         await().atMost(Duration.ofSeconds(30)).until(() -> sequences("complaints").stream().anyMatch(
-                sequence -> "poison-3".equals(sequence.get("sequence"))));
+                sequence -> POISON_3.equals(sequence.get("sequence"))));
         handler.broken.set(false);
 
         StreamingEventProcessor processor = processing.eventProcessor("complaints", StreamingEventProcessor.class)
@@ -199,9 +207,9 @@ class DeadLetterQueueTest {
         assertThat(sequences("complaints")).isEmpty();
         processor.start();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.getForEntity("/api/complaints/poison-3", Map.class)
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.getForEntity("/api/complaints/" + POISON_3, Map.class)
                                                                .getStatusCode().is2xxSuccessful()
-                && "handler-9".equals(complaint("poison-3").get("handlerId")));
+                && "handler-9".equals(complaint(POISON_3).get("handlerId")));
         assertThat(sequences("complaints")).isEmpty();
     }
 

@@ -18,6 +18,7 @@ import org.servicehall.platform.personaldata.PersonalDataVault;
 import org.servicehall.platform.web.NotFound;
 import org.servicehall.query.HallClient;
 import org.servicehall.query.QuerySideTest;
+import org.servicehall.query.TestIds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,6 +55,10 @@ import static org.servicehall.api.PersonalData.Kind.PHONE;
 @QuerySideTest
 @Import({ErasureEndToEndTest.CallbackCardProjection.class, ErasureEndToEndTest.CallbackCardApi.class})
 class ErasureEndToEndTest {
+
+    private static final String K_1 = TestIds.id("k-1");
+    private static final String K_2 = TestIds.id("k-2");
+    private static final String K_9 = TestIds.id("k-9");
 
     // The events, as the shared kernel will hold them.
 
@@ -148,36 +153,36 @@ class ErasureEndToEndTest {
 
     @Test
     void anErasureLeavesNoClearPersonalDataAnywhereAndTheRestOfTheHistoryIntact() {
-        publish("k-1", 0, new CallbackRequested(ZHANG, "k-1", "hall-1", new ContactDetails(ZHANG, "张三丰", "13812341234"),
+        publish(K_1, 0, new CallbackRequested(ZHANG, K_1, "hall-1", new ContactDetails(ZHANG, "张三丰", "13812341234"),
                                                 List.of(new ContactDetails(LI, "李四", "13998765432")),
                                                 "6222020200112233", "住在幸福小区3号楼, 下午方便接电话"));
-        publish("k-1", 1, new CallbackRecorded("k-1", new ContactDetails(ZHANG, "张三丰", "13812341234"),
+        publish(K_1, 1, new CallbackRecorded(K_1, new ContactDetails(ZHANG, "张三丰", "13812341234"),
                                                "SATISFIED"));
-        publish("k-2", 0, new CallbackRequested(LI, "k-2", "hall-2", new ContactDetails(LI, "李四", "13998765432"),
+        publish(K_2, 0, new CallbackRequested(LI, K_2, "hall-2", new ContactDetails(LI, "李四", "13998765432"),
                                                 List.of(), null, null));
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/callback-cards/k-2").getStatusCode()
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/callback-cards/" + K_2).getStatusCode()
                                                                .is2xxSuccessful());
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/callback-cards/k-1").getStatusCode()
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/callback-cards/" + K_1).getStatusCode()
                                                                .is2xxSuccessful());
         assertThat(clearValuesInTheDatabase()).as("personal data is never stored in clear").isEmpty();
 
         Map<String, Object> masked = Map.of(
-                "complaintId", "k-1", "customerId", ZHANG, "hallId", "hall-1", "name", "张**",
+                "complaintId", K_1, "customerId", ZHANG, "hallId", "hall-1", "name", "张**",
                 "phone", "138****1234", "accountNumber", "************2233", "note", "***",
                 "alternates", List.of(Map.of("customerId", LI, "name", "李*", "phone", "139****5432")));
-        assertThat(card("k-1", null)).isEqualTo(masked);
+        assertThat(card(K_1, null)).isEqualTo(masked);
         for (String maskedRole : List.of("analyst", "supervisor", "admin")) {
-            assertThat(card("k-1", maskedRole)).as(maskedRole).isEqualTo(masked);
+            assertThat(card(K_1, maskedRole)).as(maskedRole).isEqualTo(masked);
         }
-        assertThat(card("k-1", "compliance")).isEqualTo(Map.of(
-                "complaintId", "k-1", "customerId", ZHANG, "hallId", "hall-1", "name", "张三丰",
+        assertThat(card(K_1, "compliance")).isEqualTo(Map.of(
+                "complaintId", K_1, "customerId", ZHANG, "hallId", "hall-1", "name", "张三丰",
                 "phone", "13812341234", "accountNumber", "6222020200112233", "note", "住在幸福小区3号楼, 下午方便接电话",
                 "alternates", List.of(Map.of("customerId", LI, "name", "李四", "phone", "13998765432"))));
-        assertThat(history("k-1")).hasSize(2);
-        assertThat(history("k-1").get(1)).isEqualTo(Map.of(
-                "complaintId", "k-1", "satisfaction", "SATISFIED",
+        assertThat(history(K_1)).hasSize(2);
+        assertThat(history(K_1).get(1)).isEqualTo(Map.of(
+                "complaintId", K_1, "satisfaction", "SATISFIED",
                 "reached", Map.of("customerId", ZHANG, "name", "张三丰", "phone", "13812341234")));
-        assertThat(http.as("analyst").get("/api/history/complaints/k-1").getStatusCode())
+        assertThat(http.as("analyst").get("/api/history/complaints/" + K_1).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
 
         ResponseEntity<Map> erased = http.as("compliance").post("/api/customers/{id}/erasure",
@@ -196,29 +201,29 @@ class ErasureEndToEndTest {
         assertThat(again.getBody()).containsEntry("outcome", "ALREADY_ERASED");
 
         Map<String, Object> afterErasure = Map.of(
-                "complaintId", "k-1", "customerId", ZHANG, "hallId", "hall-1", "name", "[erased]",
+                "complaintId", K_1, "customerId", ZHANG, "hallId", "hall-1", "name", "[erased]",
                 "phone", "[erased]", "accountNumber", "[erased]", "note", "[erased]",
                 "alternates", List.of(Map.of("customerId", LI, "name", "李四", "phone", "13998765432")));
-        assertThat(card("k-1", "compliance")).isEqualTo(afterErasure);
-        assertThat(card("k-1", null)).isEqualTo(Map.of(
-                "complaintId", "k-1", "customerId", ZHANG, "hallId", "hall-1", "name", "[erased]",
+        assertThat(card(K_1, "compliance")).isEqualTo(afterErasure);
+        assertThat(card(K_1, null)).isEqualTo(Map.of(
+                "complaintId", K_1, "customerId", ZHANG, "hallId", "hall-1", "name", "[erased]",
                 "phone", "[erased]", "accountNumber", "[erased]", "note", "[erased]",
                 "alternates", List.of(Map.of("customerId", LI, "name", "李*", "phone", "139****5432"))));
-        assertThat(card("k-2", "compliance")).containsEntry("name", "李四").containsEntry("phone", "13998765432");
-        List<Map<String, Object>> history = history("k-1");
+        assertThat(card(K_2, "compliance")).containsEntry("name", "李四").containsEntry("phone", "13998765432");
+        List<Map<String, Object>> history = history(K_1);
         assertThat(history).hasSize(2);
         assertThat(history.get(0)).isEqualTo(Map.of(
-                "customerId", ZHANG, "complaintId", "k-1", "hallId", "hall-1", "accountNumber", "[erased]",
+                "customerId", ZHANG, "complaintId", K_1, "hallId", "hall-1", "accountNumber", "[erased]",
                 "note", "[erased]", "contact", Map.of("customerId", ZHANG, "name", "[erased]", "phone", "[erased]"),
                 "alternates", List.of(Map.of("customerId", LI, "name", "李四", "phone", "13998765432"))));
         assertThat(history.get(1)).isEqualTo(Map.of(
-                "complaintId", "k-1", "satisfaction", "SATISFIED",
+                "complaintId", K_1, "satisfaction", "SATISFIED",
                 "reached", Map.of("customerId", ZHANG, "name", "[erased]", "phone", "[erased]")));
 
         rebuildTheView();
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/callback-cards/k-1").getStatusCode()
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/callback-cards/" + K_1).getStatusCode()
                                                                .is2xxSuccessful());
-        assertThat(card("k-1", "compliance")).as("rebuilt from the history").isEqualTo(afterErasure);
+        assertThat(card(K_1, "compliance")).as("rebuilt from the history").isEqualTo(afterErasure);
 
         assertThat(clearValuesInTheDatabase()).isEmpty();
         assertThat(mongo.getDb().getCollection("personal_data_keys").find(new Document("_id", ZHANG)).first())
@@ -229,17 +234,17 @@ class ErasureEndToEndTest {
     @Test
     void erasureRequestsAreCheckedRecordedAndEveryHistoryReadIsLogged() {
         String customer = UUID.randomUUID().toString();
-        publish("k-9", 0, new CallbackRequested(customer, "k-9", "hall-1", new ContactDetails(customer, "王五", "137"),
+        publish(K_9, 0, new CallbackRequested(customer, K_9, "hall-1", new ContactDetails(customer, "王五", "137"),
                                                 List.of(), null, null));
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/callback-cards/k-9").getStatusCode()
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/callback-cards/" + K_9).getStatusCode()
                                                                .is2xxSuccessful());
 
         ResponseEntity<Map> unknown = http.as("compliance").post("/api/customers/{id}/erasure",
                                                                  "{\"reason\": \"typo?\"}", "no-such-customer");
         ResponseEntity<Map> noReason = http.as("compliance").post("/api/customers/{id}/erasure", "{}", customer);
         ResponseEntity<Map> notJson = http.as("compliance").post("/api/customers/{id}/erasure", "reason", customer);
-        http.as("compliance").get("/api/history/complaints/k-9?atSequence=0");
-        http.as("analyst").get("/api/history/complaints/k-9");
+        http.as("compliance").get("/api/history/complaints/" + K_9 + "?atSequence=0");
+        http.as("analyst").get("/api/history/complaints/" + K_9);
 
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -248,7 +253,7 @@ class ErasureEndToEndTest {
         assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noReason.getBody().get("errors").toString()).contains("field=reason");
         assertThat(notJson.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(card("k-9", "compliance")).as("nothing erased by bad requests").containsEntry("name", "王五");
+        assertThat(card(K_9, "compliance")).as("nothing erased by bad requests").containsEntry("name", "王五");
 
         List<Map<String, Object>> erasures = new ArrayList<>();
         mongo.getDb().getCollection("personal_data_erasures").find().forEach(erasures::add);
@@ -266,7 +271,7 @@ class ErasureEndToEndTest {
                            .contains(tuple(
                                              "compliance", "POST /api/customers/no-such-customer/erasure"),
                                      tuple(
-                                             "compliance", "GET /api/history/complaints/k-9?atSequence=0"))
+                                             "compliance", "GET /api/history/complaints/" + K_9 + "?atSequence=0"))
                            .noneMatch(entry -> "analyst".equals(entry.toList().get(0)));
         assertThat(entries).allSatisfy(entry -> assertThat(entry).containsKeys("id", "at", "roles"));
         assertThat(entries.get(0).get("roles")).isEqualTo(List.of("COMPLIANCE"));

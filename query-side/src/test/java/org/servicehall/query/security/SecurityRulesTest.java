@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.servicehall.platform.signin.ClientKind;
 import org.servicehall.query.HallClient;
 import org.servicehall.query.QuerySideTest;
+import org.servicehall.query.TestIds;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Who may use which part of the read API; refusals are problem+json like every other error. */
 @QuerySideTest
 class SecurityRulesTest {
+
+    private static final String UNKNOWN_TIMELINE = "/api/visits/" + TestIds.id("v-1") + "/timeline";
 
     @LocalServerPort
     int port;
@@ -69,12 +72,12 @@ class SecurityRulesTest {
 
     @Test
     void viewsAreForEveryoneSignedInPeopleAndIntegratorsAlike() {
-        assertProblem(http.anonymous().get("/api/visits/v-1/timeline"), HttpStatus.UNAUTHORIZED, "Unauthorized");
+        assertProblem(http.anonymous().get(UNKNOWN_TIMELINE), HttpStatus.UNAUTHORIZED, "Unauthorized");
         for (String user : List.of("analyst", "supervisor", "compliance", "admin")) {
-            assertProblem(http.as(user).get("/api/visits/v-1/timeline"), HttpStatus.NOT_FOUND, "Not found");
+            assertProblem(http.as(user).get(UNKNOWN_TIMELINE), HttpStatus.NOT_FOUND, "Not found");
         }
         for (ClientKind kind : ClientKind.values()) {
-            assertProblem(http.as(kind).get("/api/visits/v-1/timeline"), HttpStatus.NOT_FOUND, "Not found");
+            assertProblem(http.as(kind).get(UNKNOWN_TIMELINE), HttpStatus.NOT_FOUND, "Not found");
         }
     }
 
@@ -106,9 +109,9 @@ class SecurityRulesTest {
 
     @Test
     void wrongCredentialsAreRefusedEvenWhereNoneAreNeeded() {
-        ResponseEntity<Map> wrong = http.withPassword("analyst", "guess", "/api/visits/v-1/timeline");
+        ResponseEntity<Map> wrong = http.withPassword("analyst", "guess", UNKNOWN_TIMELINE);
         ResponseEntity<Map> unknown = http.withPassword("mallory", "mallory", "/actuator/health");
-        ResponseEntity<Map> wrongKey = http.anonymous().get("/api/visits/v-1/timeline",
+        ResponseEntity<Map> wrongKey = http.anonymous().get(UNKNOWN_TIMELINE,
                                                             Map.of("X-Api-Key", "shk_guessed"));
 
         assertProblem(wrong, HttpStatus.UNAUTHORIZED, "Unauthorized");

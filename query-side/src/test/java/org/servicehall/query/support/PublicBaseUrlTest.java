@@ -60,14 +60,14 @@ class PublicBaseUrlTest {
     }
 
     private static String rebuildLocation(int port) throws IOException {
-        RawHttp.Response requested = RawHttp.send(port, "POST", "/api/admin/rebuilds", FORGED, AS_ADMIN,
+        RawHttp.Answer requested = new RawHttp(port).send("POST", "/api/admin/rebuilds", FORGED, AS_ADMIN,
                                                   "{\"view\": \"visit-search\"}");
         assertThat(requested.status()).as(requested.body()).isEqualTo(202);
         return requested.header("Location");
     }
 
     private static String servers(int port) throws IOException {
-        RawHttp.Response document = RawHttp.send(port, "GET", "/v3/api-docs", FORGED, Map.of(), null);
+        RawHttp.Answer document = new RawHttp(port).send("GET", "/v3/api-docs", FORGED, Map.of(), null);
         assertThat(document.status()).isEqualTo(200);
         JsonNode servers = new ObjectMapper().readTree(document.body()).get("servers");
         assertThat(servers).hasSize(1);
